@@ -1,0 +1,20 @@
+"""Peewee models and database set-up. Nothing here imports Qt."""
+from .base import BaseModel, db, now
+from .batch import ImportBatch
+from .contact import ContactLog
+from .customer import CustomField, Customer, CustomerMerge, CustomerSearch
+from .order import (COMPLETED, CLOSED, ORDER_STATES, PAID, REFUNDED, SHIPPED,
+                    UNPAID, Order, OrderLine, Product)
+from .points import PointsEntry
+from .setting import SchemaVersion, Setting
+from .tag import CustomerTag, Tag
+from .tier import Tier
+
+# Creation order: every table after the tables it references.
+ALL_MODELS = (Tier, ImportBatch, Customer, CustomerSearch, CustomField, CustomerMerge,
+              Product, Order, OrderLine, Tag, CustomerTag, PointsEntry, ContactLog,
+              Setting, SchemaVersion)
+
+__all__ = [m.__name__ for m in ALL_MODELS] + [
+    'ALL_MODELS', 'BaseModel', 'db', 'now', 'ORDER_STATES',
+    'UNPAID', 'PAID', 'SHIPPED', 'COMPLETED', 'CLOSED', 'REFUNDED']

@@ -1,0 +1,84 @@
+"""Customers, their search keys, custom fields and merge history."""
+from peewee import (BooleanField, CharField, DateTimeField, ForeignKeyField,
+                    IntegerField, TextField)
+
+from .base import BaseModel, now
+from .tier import Tier
+
+
+class Customer(BaseModel):
+    """One buyer on one platform, identified by the buyer nick (买家会员名).
+
+    Counters below `# derived` are caches refreshed by services from orders
+    and the points ledger; they exist so a million-row table sorts in SQL.
+    """
+    platform = CharField(max_length=16, default='taobao')
+    nick = CharField(max_length=128)
+    name = CharField(max_length=64, default='')
+    phone = CharField(max_length=32, default='')
+    phone2 = CharField(max_length=32, default='')
+    wechat = CharField(max_length=64, default='')
+    gender = CharField(max_length=1, default='')          # '', 'M', 'F'
+    birth_kind = CharField(max_length=5, default='')      # '', 'solar', 'lunar'
+    birth_year = IntegerField(null=True)
+    birth_month = IntegerField(null=True)
+    birth_day = IntegerField(null=True)
+    birth_leap = BooleanField(default=False)              # lunar leap month
+    province = CharField(max_length=32, default='')
+    city = CharField(max_length=32, default='')
+    address = TextField(default='')
+    source = CharField(max_length=64, default='')
+    note = TextField(default='')
+    extra = TextField(default='')                         # JSON: owner-defined fields
+    tier = ForeignKeyField(Tier, null=True, on_delete='SET NULL')
+    tier_locked = BooleanField(default=False)             # manual override
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+    deleted_at = DateTimeField(null=True)
+    merged_into = ForeignKeyField('self', null=True, on_delete='SET NULL')
+    # derived
+    order_count = IntegerField(default=0)
+    total_spent = IntegerField(default=0)                 # fen
+    first_order_at = DateTimeField(null=True)
+    last_order_at = DateTimeField(null=True)
+    points = IntegerField(default=0)
+    segment = CharField(max_length=16, default='')
+
+    class Meta:
+        indexes = (
+            (('platform', 'nick'), True),
+            (('deleted_at', 'last_order_at'), False),
+            (('deleted_at', 'created_at'), False),
+            (('deleted_at', 'total_spent'), False),
+            (('deleted_at', 'order_count'), False),
+            (('deleted_at', 'tier'), False),
+            (('deleted_at', 'segment'), False),
+            (('birth_month', 'birth_day'), False),
+            (('phone',), False),
+        )
+
+
+class CustomerSearch(BaseModel):
+    """Lower-cased nick, name, phones, WeChat, pinyin and initials.
+
+    A narrow table of its own, because a substring scan costs per row read
+    and this row is a tenth of a customer row.
+    """
+    customer = ForeignKeyField(Customer, primary_key=True, on_delete='CASCADE')
+    text = TextField()
+
+
+class CustomField(BaseModel):
+    """A field the owner adds to every customer (肤质, 风格, 宝宝生日 ...)."""
+    name = CharField(max_length=32, unique=True)
+    kind = CharField(max_length=8, default='text')        # text, number, date, choice
+    choices = TextField(default='')                       # one per line for 'choice'
+    position = IntegerField(default=0)
+
+
+class CustomerMerge(BaseModel):
+    """A merge of `source` into `target`, with the source as it was."""
+    source = ForeignKeyField(Customer, on_delete='CASCADE')
+    target = ForeignKeyField(Customer, on_delete='CASCADE')
+    snapshot = TextField()                                # JSON of the source row
+    merged_at = DateTimeField(default=now)

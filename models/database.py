@@ -1,0 +1,115 @@
+"""Opening a shop database: SQLite file or PostgreSQL URL, then migrations."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from peewee import Database, SqliteDatabase
+
+from . import ALL_MODELS, db
+from .migrations import LATEST_VERSION, run_migrations, seed_new_database
+from .setting import SchemaVersion
+
+SQLITE_PRAGMAS = {
+    'journal_mode': 'wal',
+    'foreign_keys': 1,
+    'synchronous': 'normal',      # safe with WAL; full fsync per commit is not needed
+    'cache_size': -64 * 1024,     # 64 MB
+    'mmap_size': 512 * 1024 * 1024,
+    'temp_store': 'memory',
+    'busy_timeout': 5000,
+}
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened; the message is for the shop owner."""
+
+
+def is_server_url(target: str) -> bool:
+    return target.startswith(('postgresql://', 'postgres://'))
+
+
+def make_database(target: str) -> Database:
+    if is_server_url(target):
+        from playhouse.db_url import connect
+        return connect(target)
+    return SqliteDatabase(target, pragmas=SQLITE_PRAGMAS)
+
+
+def open_database(target: str | Path, backup_dir: Path | None = None) -> Database:
+    """Bind the models to `target` and bring its schema to the latest version.
+
+    A database file that does not exist yet is created. Before any migration
+    of an existing SQLite file, a copy is written to `backup_dir` (default: a
+    `backups` folder beside the file).
+    """
+    target = str(target)
+    if not is_server_url(target) and target != ':memory:':
+        path = Path(target)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if backup_dir is None:
+            backup_dir = path.parent / 'backups'
+    database = make_database(target)
+    db.initialize(database)
+    try:
+        database.connect(reuse_if_open=True)
+        _check_integrity(database)
+        _migrate(database, backup_dir)
+    except (sqlite3.DatabaseError,) as e:
+        database.close()
+        raise DatabaseError(f'无法打开数据库 {target}：{e}') from e
+    return database
+
+
+def close_database() -> None:
+    if db.obj is not None and not db.is_closed():
+        db.close()
+
+
+def schema_version(database: Database) -> int:
+    if not database.table_exists(SchemaVersion._meta.table_name):
+        return 0
+    row = SchemaVersion.select().first()
+    return row.version if row else 0
+
+
+def _check_integrity(database: Database) -> None:
+    if isinstance(database, SqliteDatabase):
+        # quick_check reads every page but skips index cross-checks: fast enough at start.
+        ok = database.execute_sql('PRAGMA quick_check').fetchone()[0]
+        if ok != 'ok':
+            raise sqlite3.DatabaseError(f'数据库文件已损坏（{ok}）')
+
+
+def _migrate(database: Database, backup_dir: Path | None) -> None:
+    version = schema_version(database)
+    if version == 0 and not database.get_tables():
+        with database.atomic():
+            database.create_tables(ALL_MODELS)
+            SchemaVersion.create(version=LATEST_VERSION)
+            seed_new_database()
+        return
+    if version > LATEST_VERSION:
+        raise sqlite3.DatabaseError(
+            f'这个数据库来自更新版本的软件（结构版本 {version}），请先升级软件')
+    if version == LATEST_VERSION:
+        return
+    if isinstance(database, SqliteDatabase) and backup_dir is not None:
+        backup_sqlite(database, backup_dir / f'before-v{LATEST_VERSION}-{_stamp()}.db')
+    run_migrations(database, version)
+
+
+def _stamp() -> str:
+    return datetime.now().strftime('%Y%m%d-%H%M%S')
+
+
+def backup_sqlite(database: SqliteDatabase, dest: Path) -> Path:
+    """Copy the live database with SQLite's online backup API (safe under WAL)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    target = sqlite3.connect(str(dest))
+    try:
+        database.connection().backup(target)
+    finally:
+        target.close()
+    return dest

@@ -1,0 +1,23 @@
+"""Tags and their assignment to customers."""
+from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, TextField
+
+from .base import BaseModel, now
+from .customer import Customer
+
+
+class Tag(BaseModel):
+    name = CharField(max_length=32, unique=True)
+    color = CharField(max_length=9, default='#5b8def')
+    group = CharField(max_length=32, default='')
+    auto = BooleanField(default=False)                    # set by rules, not by hand
+    rule = TextField(default='')
+
+
+class CustomerTag(BaseModel):
+    customer = ForeignKeyField(Customer, on_delete='CASCADE')
+    tag = ForeignKeyField(Tag, on_delete='CASCADE')
+    added_at = DateTimeField(default=now)
+
+    class Meta:
+        primary_key = False
+        indexes = ((('customer', 'tag'), True), (('tag', 'customer'), False))

@@ -1,0 +1,13 @@
+"""Member tiers (普通会员 ... 至尊VIP会员), editable by the owner."""
+from peewee import CharField, IntegerField
+
+from .base import BaseModel
+
+
+class Tier(BaseModel):
+    name = CharField(max_length=32, unique=True)
+    rank = IntegerField(unique=True)                      # 0 = lowest
+    min_spent = IntegerField(default=0)                   # fen
+    min_orders = IntegerField(default=0)
+    discount = IntegerField(default=100)                  # 95 means 95折
+    color = CharField(max_length=9, default='')

@@ -1,0 +1,106 @@
+"""Derived customer columns: spend, order count, purchase dates, points, tier.
+
+Everything is set-based SQL over the covering order index, so a refresh of a
+million customers is a handful of statements, and a refresh of a few ids after
+an edit touches only those rows.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from peewee import Case, fn
+
+from models import Customer, Order, PointsEntry, Tier, db
+
+_CHUNK = 5000
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i:i + _CHUNK]
+
+
+def refresh(ids: Iterable[int] | None = None) -> None:
+    """Recompute derived columns for `ids`, or for everyone when None."""
+    with db.atomic():
+        if ids is None:
+            _refresh_orders(None)
+            _refresh_points(None)
+            assign_tiers(None)
+            return
+        ids = sorted(set(ids))
+        for chunk in _chunks(ids):
+            _refresh_orders(chunk)
+            _refresh_points(chunk)
+            assign_tiers(chunk)
+
+
+def _refresh_orders(ids: list[int] | None) -> None:
+    q = (Order.select(Order.customer.alias('cid'), fn.COUNT(Order.id).alias('n'),
+                      fn.SUM(Order.amount).alias('s'), fn.MIN(Order.paid_at).alias('f'),
+                      fn.MAX(Order.paid_at).alias('l'))
+         .where(Order.completed == True))  # noqa: E712 (peewee expression)
+    if ids is not None:
+        q = q.where(Order.customer.in_(ids))
+    agg = q.group_by(Order.customer).alias('agg')
+    changed = ((Customer.order_count != agg.c.n) | (Customer.total_spent != agg.c.s)
+               | Customer.first_order_at.is_null() | (Customer.first_order_at != agg.c.f)
+               | Customer.last_order_at.is_null() | (Customer.last_order_at != agg.c.l))
+    (Customer.update(order_count=agg.c.n, total_spent=agg.c.s,
+                     first_order_at=agg.c.f, last_order_at=agg.c.l)
+     .from_(agg).where((Customer.id == agg.c.cid) & changed).execute())
+    buyers = Order.select(Order.customer).where(Order.completed == True)  # noqa: E712
+    lost = ((Customer.order_count != 0) | Customer.last_order_at.is_null(False)
+            | (Customer.total_spent != 0))
+    q = Customer.update(order_count=0, total_spent=0, first_order_at=None, last_order_at=None)
+    if ids is not None:
+        q = q.where(Customer.id.in_(ids))
+        buyers = buyers.where(Order.customer.in_(ids))
+    q.where(lost & Customer.id.not_in(buyers)).execute()
+
+
+def _refresh_points(ids: list[int] | None) -> None:
+    q = PointsEntry.select(PointsEntry.customer.alias('cid'),
+                           fn.SUM(PointsEntry.points).alias('p'))
+    if ids is not None:
+        q = q.where(PointsEntry.customer.in_(ids))
+    agg = q.group_by(PointsEntry.customer).alias('agg')
+    (Customer.update(points=agg.c.p).from_(agg)
+     .where((Customer.id == agg.c.cid) & (Customer.points != agg.c.p)).execute())
+    holders = PointsEntry.select(PointsEntry.customer)
+    q = Customer.update(points=0).where(Customer.points != 0)
+    if ids is not None:
+        q = q.where(Customer.id.in_(ids))
+        holders = holders.where(PointsEntry.customer.in_(ids))
+    q.where(Customer.id.not_in(holders)).execute()
+
+
+def tier_expression():
+    """A SQL CASE giving the tier id each customer's spend and orders earn."""
+    tiers = list(Tier.select().order_by(Tier.rank.desc()))
+    if not tiers:
+        return None
+    cases = []
+    for t in tiers[:-1]:
+        conds = []
+        if t.min_spent > 0:
+            conds.append(Customer.total_spent >= t.min_spent)
+        if t.min_orders > 0:
+            conds.append(Customer.order_count >= t.min_orders)
+        if conds:
+            cond = conds[0] if len(conds) == 1 else (conds[0] | conds[1])
+            cases.append((cond, t.id))
+    return Case(None, cases, tiers[-1].id) if cases else Case(None, [], tiers[-1].id)
+
+
+def assign_tiers(ids: list[int] | None) -> None:
+    """Set each unlocked customer's tier from the rules; locked ones keep theirs."""
+    expr = tier_expression()
+    if expr is None:
+        return
+    q = (Customer.update(tier=expr)
+         .where((Customer.tier_locked == False)  # noqa: E712
+                & (Customer.tier.is_null() | (Customer.tier != expr))))
+    if ids is not None:
+        q = q.where(Customer.id.in_(ids))
+    q.execute()
