@@ -1,0 +1,103 @@
+"""The main window: a navigation list and the pages. Pages are built on first visit."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QSettings, QSize, Qt, QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QStackedWidget, QWidget)
+
+from .pages.coming_page import ComingPage
+
+_T = 'MainWindow'
+# (key, title, what the page will hold while it is still to come)
+PAGES = (
+    ('members', QT_TRANSLATE_NOOP(_T, '会员'), ''),
+    ('orders', QT_TRANSLATE_NOOP(_T, '订单'), QT_TRANSLATE_NOOP(
+        _T, '导入的淘宝、拼多多、抖店订单会在这里按状态和时间列出，可按订单号或买家搜索。'
+            '订单目前可在会员详情的“订单”页查看。')),
+    ('calendar', QT_TRANSLATE_NOOP(_T, '日历'), QT_TRANSLATE_NOOP(
+        _T, '今日待办与月历：生日（公历/农历）、复购到期、大单回访、沉睡顾客唤醒和电商节日提醒。')),
+    ('campaigns', QT_TRANSLATE_NOOP(_T, '营销'), QT_TRANSLATE_NOOP(
+        _T, '按分群圈选顾客，编写带占位符的短信模板并计算条数，导出短信平台表格，查看活动回购效果；'
+            '微信/QQ群名册与转介绍记录。')),
+    ('analytics', QT_TRANSLATE_NOOP(_T, '分析'), QT_TRANSLATE_NOOP(
+        _T, '新客增长、复购率、流失率、会员等级金字塔、RFM分群、购买时段热力图和商品表现。')),
+    ('files', QT_TRANSLATE_NOOP(_T, '导入导出'), QT_TRANSLATE_NOOP(
+        _T, '导入淘宝订单报表、拼多多和抖店订单、任意Excel表格（记住列对应关系），'
+            '导出会员表、订单表和通话名单；每次导入都可整批撤销。')),
+    ('settings', QT_TRANSLATE_NOOP(_T, '设置'), QT_TRANSLATE_NOOP(
+        _T, '店铺名称、短信签名、会员等级与积分规则、RFM阈值、数据位置、备份和语言。')),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_label: str = '', parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr('掌柜会员通'))
+        self._pages: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {'members': self._members_page}
+        self.nav = QListWidget()
+        self.nav.setObjectName('nav')
+        self.nav.setFixedWidth(120)
+        self.nav.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        for key, title, _ in PAGES:
+            item = QListWidgetItem(QCoreApplication.translate(_T, title))
+            item.setData(Qt.UserRole, key)
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())
+        self.nav.currentRowChanged.connect(self._show_page)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.statusBar().addPermanentWidget(QLabel(db_label))
+        for i in range(len(PAGES)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
+            self.addAction(action)
+        self.resize(1280, 800)
+        geometry = QSettings().value('window/geometry')
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.nav.setCurrentRow(0)
+
+    def page(self, key: str) -> QWidget:
+        if key not in self._pages:
+            row = [p[0] for p in PAGES].index(key)
+            factory = self._factories.get(key)
+            widget = factory() if factory else self._coming(row)
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, widget)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._pages[key] = widget
+        return self._pages[key]
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.page(PAGES[row][0])
+        self.stack.setCurrentIndex(row)
+
+    def _coming(self, row: int) -> QWidget:
+        _, title, text = PAGES[row]
+        return ComingPage(QCoreApplication.translate(_T, title),
+                          QCoreApplication.translate(_T, text))
+
+    def _members_page(self) -> QWidget:
+        from .pages.members_page import MembersPage
+        return MembersPage()
+
+    def closeEvent(self, event) -> None:
+        QSettings().setValue('window/geometry', self.saveGeometry())
+        members = self._pages.get('members')
+        if members is not None:
+            members.save_state()
+        super().closeEvent(event)

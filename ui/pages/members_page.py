@@ -1,0 +1,354 @@
+"""The 会员 page: search, filter, the member table, batch actions, the detail panel."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel,
+                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView,
+                               QVBoxLayout, QWidget)
+
+from services import custom_fields, customers, member_query, tags, tiers
+from services.errors import UserError
+from services.member_query import MemberFilter
+
+from ..dialogs.contact_dialog import ContactDialog
+from ..dialogs.customer_dialog import CustomerDialog
+from ..dialogs.tag_dialog import BatchTagDialog
+from ..widgets.customer_detail import CustomerDetailPanel
+from ..widgets.filter_bar import FilterBar
+from ..tasks import BackgroundTask
+from ..widgets.member_table_model import COLUMNS, MemberTableModel
+from ..widgets.welcome_panel import WelcomePanel
+
+
+class MembersPage(QWidget):
+    """Emits `changed` after any edit so other pages can refresh."""
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = MemberTableModel(member_query, self)
+        self._build()
+        self._actions()
+        self.reload_lookups()
+        self.model.set_filter(MemberFilter())
+        self._after_reset()
+        self._restore_state()
+
+    # --- layout -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.filters = FilterBar()
+        self.filters.changed.connect(self._filters_changed)
+        self.new_button = QPushButton(self.tr('新建顾客'))
+        self.edit_button = QPushButton(self.tr('编辑'))
+        self.tag_button = QPushButton(self.tr('打标签'))
+        self.merge_button = QPushButton(self.tr('合并重复'))
+        self.delete_button = QPushButton(self.tr('删除'))
+        self.bin_button = QPushButton(self.tr('回收站'))
+        self.bin_button.setCheckable(True)
+        self.restore_button = QPushButton(self.tr('恢复'))
+        self.purge_button = QPushButton(self.tr('彻底删除'))
+        self.new_button.clicked.connect(self.new_customer)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.tag_button.clicked.connect(self.tag_selected)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.bin_button.toggled.connect(self._bin_toggled)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.purge_button.clicked.connect(self.purge_selected)
+        bar = QHBoxLayout()
+        for b in (self.new_button, self.edit_button, self.tag_button, self.merge_button,
+                  self.delete_button):
+            bar.addWidget(b)
+        bar.addStretch()
+        for b in (self.restore_button, self.purge_button, self.bin_button):
+            bar.addWidget(b)
+
+        self.table = QTableView()
+        self.table.setObjectName('memberTable')
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(
+            [c[0] for c in COLUMNS].index('last_order_at'), Qt.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setSectionsMovable(True)
+        for i, column in enumerate(COLUMNS):
+            self.table.setColumnWidth(i, column[3])
+        self.table.doubleClicked.connect(lambda _: self.edit_current())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.detail = CustomerDetailPanel()
+        self.detail.edit_requested.connect(self.edit_customer)
+        self.detail.contact_requested.connect(self.add_contact)
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 380])
+
+        self.status = QLabel()
+        self.status.setObjectName('memberStatus')
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.filters)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status)
+        self.welcome = WelcomePanel()
+        self.welcome.demo_requested.connect(self.load_demo)
+        self.welcome.new_requested.connect(self.new_customer)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.welcome)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    def _actions(self) -> None:
+        for keys, slot in ((QKeySequence.Find, self.focus_search),
+                           (QKeySequence.New, self.new_customer),
+                           (QKeySequence(Qt.Key_F2), self.edit_current),
+                           (QKeySequence(Qt.CTRL | Qt.Key_T), self.tag_selected),
+                           (QKeySequence.Delete, self.delete_selected),
+                           (QKeySequence(Qt.Key_Escape), self.filters.reset)):
+            action = QAction(self)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # --- state ---------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = QSettings()
+        header = s.value('members/header')
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        split = s.value('members/splitter')
+        if split is not None:
+            self.splitter.restoreState(split)
+
+    def save_state(self) -> None:
+        s = QSettings()
+        s.setValue('members/header', self.table.horizontalHeader().saveState())
+        s.setValue('members/splitter', self.splitter.saveState())
+
+    def reload_lookups(self) -> None:
+        names = tiers.tier_names()
+        self.model.set_tiers(names)
+        self.detail.set_tiers(names)
+        self.filters.set_tiers(tiers.list_tiers())
+        self.filters.set_tags(tags.list_tags())
+
+    def refresh(self) -> None:
+        """Reload rows after data changed elsewhere; filters and sort stay."""
+        current = self.detail.customer_id()
+        self.model.refresh()
+        self._after_reset()
+        if current:
+            self._show_customer(current)
+
+    # --- filtering --------------------------------------------------------------------------
+    def _filters_changed(self, values: dict) -> None:
+        f = self.model.current_filter().with_(**values)
+        self.model.set_filter(f)
+        self._after_reset()
+
+    def _bin_toggled(self, on: bool) -> None:
+        self.model.set_filter(self.model.current_filter().with_(deleted=on))
+        self._after_reset()
+
+    def _after_reset(self) -> None:
+        f = self.model.current_filter()
+        empty_shop = (self.model.rowCount() == 0 and f == MemberFilter(sort=f.sort,
+                                                                       descending=f.descending)
+                      and member_query.count(MemberFilter(deleted=True)) == 0)
+        self.stack.setCurrentWidget(self.welcome if empty_shop else self.stack.widget(0))
+        in_bin = f.deleted
+        for b in (self.new_button, self.edit_button, self.tag_button, self.merge_button,
+                  self.delete_button):
+            b.setVisible(not in_bin)
+        self.restore_button.setVisible(in_bin)
+        self.purge_button.setVisible(in_bin)
+        if self.model.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        else:
+            self.detail.show_detail(None)
+        self._selection_changed()
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    # --- selection -----------------------------------------------------------------------------
+    def selected_count(self) -> int:
+        return sum(r.height() for r in self.table.selectionModel().selection())
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows; a select-all asks SQL instead of paging everything in."""
+        count = self.selected_count()
+        if count and count == self.model.rowCount():
+            return member_query.ids(self.model.current_filter())
+        ids = []
+        for r in self.table.selectionModel().selection():
+            for row in range(r.top(), r.bottom() + 1):
+                rid = self.model.row_id(row)
+                if rid is not None:
+                    ids.append(rid)
+        return ids
+
+    def _selection_changed(self, *_) -> None:
+        n = self.selected_count()
+        total = self.model.rowCount()
+        in_bin = self.model.current_filter().deleted
+        text = (self.tr('回收站中 {0} 位顾客') if in_bin else self.tr('共 {0} 位会员')).format(
+            f'{total:,}')
+        if n:
+            text += self.tr(' · 已选 {0} 位').format(f'{n:,}')
+        self.status.setText(text)
+        for b in (self.edit_button,):
+            b.setEnabled(n == 1)
+        self.merge_button.setEnabled(n >= 2)
+        for b in (self.tag_button, self.delete_button, self.restore_button, self.purge_button):
+            b.setEnabled(n > 0)
+
+    def _current_changed(self, current, _previous) -> None:
+        rid = self.model.row_id(current.row()) if current.isValid() else None
+        self._show_customer(rid)
+
+    def _show_customer(self, customer_id: int | None) -> None:
+        if customer_id is None:
+            self.detail.show_detail(None)
+            return
+        try:
+            self.detail.show_detail(customers.get_customer(customer_id))
+        except UserError:
+            self.detail.show_detail(None)
+
+    # --- actions ---------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        self.reload_lookups()
+        self.refresh()
+        self.changed.emit()
+
+    def load_demo(self) -> None:
+        from services.demo import build_demo_shop
+        self._task = BackgroundTask(
+            lambda progress, cancelled: build_demo_shop(progress=progress, cancelled=cancelled),
+            self, self.tr('正在生成演示店铺…'))
+        self._task.finished.connect(lambda _: self._changed())
+        self._task.failed.connect(
+            lambda message: QMessageBox.warning(self, self.tr('演示店铺'), message))
+        self._task.start()
+
+    def new_customer(self) -> None:
+        dialog = CustomerDialog(self, fields=custom_fields.list_fields())
+        if dialog.exec():
+            self._changed()
+            self._show_customer(dialog.customer_id)
+
+    def edit_current(self) -> None:
+        rid = self.detail.customer_id()
+        if rid is not None and not self.model.current_filter().deleted:
+            self.edit_customer(rid)
+
+    def edit_customer(self, customer_id: int) -> None:
+        try:
+            detail = customers.get_customer(customer_id)
+        except UserError as e:
+            QMessageBox.warning(self, self.tr('编辑顾客'), str(e))
+            return
+        dialog = CustomerDialog(self, detail.profile, customer_id, custom_fields.list_fields())
+        if dialog.exec():
+            self._changed()
+
+    def add_contact(self, customer_id: int) -> None:
+        if ContactDialog(customer_id, self).exec():
+            self._show_customer(customer_id)
+
+    def tag_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.model.current_filter().deleted:
+            return
+        dialog = BatchTagDialog(tags.list_tags(), len(ids), self)
+        if not dialog.exec():
+            return
+        try:
+            if dialog.removing():
+                known = {t.name: t.id for t in tags.list_tags()}
+                if dialog.tag_name() not in known:
+                    return
+                n = tags.untag_customers(ids, known[dialog.tag_name()])
+                message = self.tr('已从 {0} 位顾客去掉标签“{1}”')
+            else:
+                n = tags.tag_customers(ids, tags.get_or_create_tag(dialog.tag_name()))
+                message = self.tr('已给 {0} 位顾客加上标签“{1}”')
+        except UserError as e:
+            QMessageBox.warning(self, self.tr('批量打标签'), str(e))
+            return
+        self._changed()
+        self.status.setText(message.format(f'{n:,}', dialog.tag_name()))
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.model.current_filter().deleted:
+            return
+        answer = QMessageBox.question(
+            self, self.tr('删除顾客'),
+            self.tr('把选中的 {0} 位顾客移到回收站？订单和记录都会保留，可随时恢复。').format(
+                f'{len(ids):,}'))
+        if answer == QMessageBox.Yes:
+            customers.delete_customers(ids)
+            self._changed()
+
+    def restore_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            customers.restore_customers(ids)
+            self._changed()
+
+    def purge_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.warning(
+            self, self.tr('彻底删除'),
+            self.tr('彻底删除 {0} 位顾客及其订单和记录？此操作不能撤销。').format(f'{len(ids):,}'),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer == QMessageBox.Yes:
+            customers.purge_customers(ids)
+            self._changed()
+
+    def merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) < 2:
+            return
+        if len(ids) > 20:
+            QMessageBox.information(self, self.tr('合并重复顾客'),
+                                    self.tr('一次最多合并 20 位顾客，请少选一些。'))
+            return
+        rows = [customers.get_customer(i, max_orders=0) for i in ids]
+        labels = [f'{d.profile.nick}（{d.profile.name or "-"}，{d.order_count}单）' for d in rows]
+        choice, ok = QInputDialog.getItem(
+            self, self.tr('合并重复顾客'),
+            self.tr('保留哪一位？其余顾客的订单、标签、积分和联系记录都会并入这一位。'),
+            labels, 0, False)
+        if not ok:
+            return
+        target = rows[labels.index(choice)].id
+        try:
+            customers.merge_customers([i for i in ids if i != target], target)
+        except UserError as e:
+            QMessageBox.warning(self, self.tr('合并重复顾客'), str(e))
+            return
+        self._changed()
+        self._show_customer(target)
