@@ -35,7 +35,16 @@ COLUMNS = (
     ('tags', QT_TRANSLATE_NOOP('MemberTableModel', '标签'), None, 160),
 )
 _NUMERIC = {'id', 'points', 'order_count', 'total_spent'}
-ROW_ID_ROLE = Qt.UserRole + 1
+ROW_ID_ROLE = int(Qt.UserRole) + 1
+# data() runs thousands of times a paint; comparing plain ints beats Qt enum objects ~10x.
+_DISPLAY, _ALIGN, _FOREGROUND, _TOOLTIP = (int(Qt.DisplayRole), int(Qt.TextAlignmentRole),
+                                           int(Qt.ForegroundRole), int(Qt.ToolTipRole))
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+_NO_FLAGS = Qt.NoItemFlags
+_KEYS = tuple(c[0] for c in COLUMNS)
+_RIGHT_COLUMNS = frozenset(i for i, k in enumerate(_KEYS) if k in _NUMERIC)
+_TIER_COLUMN, _TAGS_COLUMN = _KEYS.index('tier'), _KEYS.index('tags')
 
 
 class MemberSource(Protocol):
@@ -52,12 +61,14 @@ class MemberTableModel(QAbstractTableModel):
         self._source = source
         self._filter = MemberFilter()
         self._count = 0
-        self._pages: OrderedDict[int, list[MemberRow]] = OrderedDict()
+        # page number -> [(row, display texts)], display texts made once per page load
+        self._pages: OrderedDict[int, list[tuple[MemberRow, tuple]]] = OrderedDict()
         self._tiers: dict[int, str] = {}
 
     # --- what the page sets ---------------------------------------------------
     def set_tiers(self, names: dict[int, str]) -> None:
         self._tiers = dict(names)
+        self._pages.clear()
         self._emit_all_changed()
 
     def set_filter(self, f: MemberFilter) -> None:
@@ -76,10 +87,11 @@ class MemberTableModel(QAbstractTableModel):
 
     def row_id(self, row: int) -> int | None:
         r = self._row(row)
-        return r.id if r else None
+        return r[0].id if r else None
 
     def member_at(self, row: int) -> MemberRow | None:
-        return self._row(row)
+        r = self._row(row)
+        return r[0] if r else None
 
     # --- Qt model API -----------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -95,20 +107,19 @@ class MemberTableModel(QAbstractTableModel):
             return str(section + 1)
         return None
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid():
+    def data(self, index: QModelIndex, role=_DISPLAY):
+        cached = self._row(index.row())
+        if cached is None:
             return None
-        row = self._row(index.row())
-        if row is None:
-            return None
-        key = COLUMNS[index.column()][0]
-        if role == Qt.DisplayRole:
-            return self._display(row, key)
-        if role == Qt.TextAlignmentRole and key in _NUMERIC:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and key == 'tags' and row.tags:
+        column = index.column()
+        if role == _DISPLAY:
+            return cached[1][column]
+        if role == _ALIGN:
+            return _RIGHT if column in _RIGHT_COLUMNS else None
+        row = cached[0]
+        if role == _FOREGROUND and column == _TAGS_COLUMN and row.tags:
             return QBrush(QColor(row.tags[0][1]))
-        if role == Qt.ToolTipRole and key == 'tier' and row.tier_locked:
+        if role == _TOOLTIP and column == _TIER_COLUMN and row.tier_locked:
             return self.tr('手动指定的等级，不随消费自动调整')
         if role == ROW_ID_ROLE:
             return row.id
@@ -121,7 +132,7 @@ class MemberTableModel(QAbstractTableModel):
         self.set_filter(self._filter.with_(sort=key, descending=order == Qt.DescendingOrder))
 
     def flags(self, index: QModelIndex):
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
     # --- internals ----------------------------------------------------------------
     def _display(self, row: MemberRow, key: str):
@@ -142,13 +153,14 @@ class MemberTableModel(QAbstractTableModel):
             return str(getattr(row, key))
         return getattr(row, key)
 
-    def _row(self, row: int) -> MemberRow | None:
+    def _row(self, row: int) -> tuple[MemberRow, tuple] | None:
         if not 0 <= row < self._count:
             return None
         number, at = divmod(row, self.PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            page = self._source.page(self._filter, number * self.PAGE_SIZE, self.PAGE_SIZE)
+            rows = self._source.page(self._filter, number * self.PAGE_SIZE, self.PAGE_SIZE)
+            page = [(r, tuple(self._display(r, key) for key in _KEYS)) for r in rows]
             self._pages[number] = page
             if len(self._pages) > self.MAX_PAGES:
                 self._pages.popitem(last=False)
