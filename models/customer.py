@@ -78,7 +78,8 @@ class CustomField(BaseModel):
 
 class CustomerMerge(BaseModel):
     """A merge of `source` into `target`, with the source as it was."""
-    source = ForeignKeyField(Customer, on_delete='CASCADE')
+    # Kept when the source is erased for good: the snapshot is the history.
+    source = ForeignKeyField(Customer, null=True, on_delete='SET NULL')
     target = ForeignKeyField(Customer, on_delete='CASCADE')
     snapshot = TextField()                                # JSON of the source row
     merged_at = DateTimeField(default=now)

@@ -50,6 +50,11 @@ class CustomerProfile:
             raise ValidationError('nick', '买家会员名太长（最多128个字）')
         if len(p.name) > 64:
             raise ValidationError('name', '姓名太长（最多64个字）')
+        # Column widths: PostgreSQL refuses longer text with a raw DataError.
+        for name, label, limit in (('wechat', '微信号', 64), ('province', '省份', 32),
+                                   ('city', '城市', 32), ('source', '来源', 64)):
+            if len(getattr(p, name)) > limit:
+                raise ValidationError(name, f'{label}太长（最多{limit}个字）')
         for name in ('phone', 'phone2'):
             value = getattr(p, name)
             if value and not _PHONE.match(value):

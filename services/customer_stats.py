@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from peewee import Case, fn
+from peewee import Case, Value, fn
 
 from models import Customer, Order, PointsEntry, Tier, db
 
@@ -90,7 +90,10 @@ def tier_expression():
         if conds:
             cond = conds[0] if len(conds) == 1 else (conds[0] | conds[1])
             cases.append((cond, t.id))
-    return Case(None, cases, tiers[-1].id) if cases else Case(None, [], tiers[-1].id)
+    if not cases:
+        # 'CASE ELSE x END' is a syntax error: with one tier (or no thresholds) it is constant.
+        return Value(tiers[-1].id)
+    return Case(None, cases, tiers[-1].id)
 
 
 def assign_tiers(ids: list[int] | None) -> None:

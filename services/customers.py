@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 
-from peewee import IntegrityError, fn
+from peewee import IntegrityError, Value, fn
 
 from models import (ContactLog, Customer, CustomerMerge, CustomerSearch, CustomerTag, Order,
                     PointsEntry, Tag, db, now)
@@ -157,9 +157,10 @@ def purge_customers(ids: list[int]) -> int:
         ids = [c.id for c in Customer.select(Customer.id)
                .where(Customer.id.in_(ids), Customer.deleted_at.is_null(False))]
         if ids:
-            # Merge records pointing at these customers go first (both ends).
-            CustomerMerge.delete().where(CustomerMerge.source.in_(ids)
-                                         | CustomerMerge.target.in_(ids)).execute()
+            # A merge into an erased customer goes with it; a merge *from* one stays,
+            # its snapshot being the only record of the erased duplicate.
+            CustomerMerge.delete().where(CustomerMerge.target.in_(ids)).execute()
+            CustomerMerge.update(source=None).where(CustomerMerge.source.in_(ids)).execute()
             Customer.update(merged_into=None).where(Customer.merged_into.in_(ids)).execute()
             Customer.delete().where(Customer.id.in_(ids)).execute()
         return len(ids)
@@ -187,9 +188,12 @@ def merge_customers(source_ids: list[int], target_id: int) -> None:
         for model in (Order, PointsEntry, ContactLog):
             model.update(customer=target_id).where(model.customer.in_(source_ids)).execute()
         target_tags = CustomerTag.select(CustomerTag.tag).where(CustomerTag.customer == target_id)
-        (CustomerTag.update(customer=target_id)
-         .where(CustomerTag.customer.in_(source_ids), CustomerTag.tag.not_in(target_tags))
-         .execute())
+        # One row per tag: two sources sharing a tag the target lacks would break the unique key.
+        (CustomerTag.insert_from(
+            CustomerTag.select(Value(target_id), CustomerTag.tag, fn.MIN(CustomerTag.added_at))
+            .where(CustomerTag.customer.in_(source_ids), CustomerTag.tag.not_in(target_tags))
+            .group_by(CustomerTag.tag),
+            [CustomerTag.customer, CustomerTag.tag, CustomerTag.added_at]).execute())
         CustomerTag.delete().where(CustomerTag.customer.in_(source_ids)).execute()
         (Customer.update(merged_into=target_id, deleted_at=now())
          .where(Customer.id.in_(source_ids)).execute())

@@ -41,8 +41,15 @@ def pinyin_variants(name: str) -> tuple[str, str]:
 def search_text(nick: str, name: str, phone: str = '', phone2: str = '',
                 wechat: str = '') -> str:
     full, initials = pinyin_variants(name)
-    parts = (nick, name, phone, phone2, wechat, full, initials)
+    # Phones may be stored as '138-1234-5678'; owners search by the digits alone.
+    compact = [c for c in (_compact_phone(phone), _compact_phone(phone2))
+               if c not in (phone, phone2)]
+    parts = (nick, name, phone, phone2, wechat, full, initials, *compact)
     return ' '.join(p for p in parts if p).lower()
+
+
+def _compact_phone(phone: str) -> str:
+    return ''.join(ch for ch in phone if ch not in ' -')
 
 
 def normalise_query(text: str) -> str:

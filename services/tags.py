@@ -54,6 +54,8 @@ def rename_tag(tag_id: int, name: str, color: str | None = None, group: str | No
     name = name.strip()
     if not name:
         raise ValidationError('name', '标签名不能为空')
+    if len(name) > 32:
+        raise ValidationError('name', '标签名太长（最多32个字）')
     values = {Tag.name: name}
     if color is not None:
         values[Tag.color] = color
