@@ -1,6 +1,6 @@
 """Peewee models and database set-up. Nothing here imports Qt."""
 from .base import BaseModel, db, now
-from .batch import ImportBatch
+from .batch import ImportBatch, ImportChange
 from .contact import ContactLog
 from .customer import CustomField, Customer, CustomerMerge, CustomerSearch
 from .order import (COMPLETED, CLOSED, ORDER_STATES, PAID, REFUNDED, SHIPPED,
@@ -11,7 +11,7 @@ from .tag import CustomerTag, Tag
 from .tier import Tier
 
 # Creation order: every table after the tables it references.
-ALL_MODELS = (Tier, ImportBatch, Customer, CustomerSearch, CustomField, CustomerMerge,
+ALL_MODELS = (Tier, ImportBatch, ImportChange, Customer, CustomerSearch, CustomField, CustomerMerge,
               Product, Order, OrderLine, Tag, CustomerTag, PointsEntry, ContactLog,
               Setting, SchemaVersion)
 

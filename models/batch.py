@@ -1,5 +1,5 @@
 """Import batches: every file brought in, so it can be audited and undone."""
-from peewee import CharField, DateTimeField, IntegerField, TextField
+from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from .base import BaseModel, now
 
@@ -15,3 +15,17 @@ class ImportBatch(BaseModel):
     skipped = IntegerField(default=0)
     problems = TextField(default='')                      # JSON list
     undone_at = DateTimeField(null=True)
+
+
+class ImportChange(BaseModel):
+    """A row an import changed, as it was before, so the batch can be undone.
+
+    Rows an import *added* are not listed: they carry the batch id themselves.
+    """
+    batch = ForeignKeyField(ImportBatch, on_delete='CASCADE')
+    table = CharField(max_length=16)                      # 'order', 'customer', 'lines'
+    row_id = IntegerField()
+    before = TextField()                                  # JSON of the changed columns
+
+    class Meta:
+        indexes = ((('table', 'row_id'), False),)

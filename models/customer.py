@@ -3,6 +3,7 @@ from peewee import (BooleanField, CharField, DateTimeField, ForeignKeyField,
                     IntegerField, TextField)
 
 from .base import BaseModel, now
+from .batch import ImportBatch
 from .tier import Tier
 
 
@@ -36,6 +37,7 @@ class Customer(BaseModel):
     updated_at = DateTimeField(default=now)
     deleted_at = DateTimeField(null=True)
     merged_into = ForeignKeyField('self', null=True, on_delete='SET NULL')
+    batch = ForeignKeyField(ImportBatch, null=True, on_delete='SET NULL')   # added by import
     # derived
     order_count = IntegerField(default=0)
     total_spent = IntegerField(default=0)                 # fen

@@ -1,0 +1,1 @@
+"""Bringing files into the shop: preview, commit as one batch, undo."""

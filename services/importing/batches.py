@@ -1,0 +1,173 @@
+"""Import batches: commit a parsed file as one batch, list batches, undo one whole."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from models import (ContactLog, Customer, ImportBatch, ImportChange, Order, OrderLine,
+                    PointsEntry, Tag, db, now)
+
+from .. import customer_stats
+from ..customer_profile import CustomerProfile
+from ..errors import UserError
+from .members_import import PROFILE_COLUMNS, import_members, save_search, set_manual_tags
+from .orders_import import TRACKED, import_orders
+from .records import ParsedFile, Problem
+from .sqlbulk import chunks, insert_rows, update_rows
+
+
+@dataclass
+class BatchInfo:
+    id: int
+    file_name: str
+    kind: str
+    created_at: datetime
+    rows_read: int
+    added: int
+    updated: int
+    skipped: int
+    problems: list = field(default_factory=list)
+    customers_added: int = 0
+    undone_at: datetime | None = None
+
+
+def _info(b: ImportBatch, customers_added: int = 0) -> BatchInfo:
+    return BatchInfo(b.id, b.file_name, b.kind, b.created_at, b.rows_read, b.added, b.updated,
+                     b.skipped, json.loads(b.problems) if b.problems else [],
+                     customers_added, b.undone_at)
+
+
+def earlier_import(file_hash: str) -> BatchInfo | None:
+    """The last batch, not undone, that brought in a file with the same content."""
+    b = (ImportBatch.select().where(ImportBatch.file_hash == file_hash,
+                                    ImportBatch.undone_at.is_null())
+         .order_by(ImportBatch.id.desc()).first())
+    return _info(b) if b else None
+
+
+def commit(parsed: ParsedFile, file_hash: str, cancelled=None, progress=None) -> BatchInfo:
+    """Write the parsed file's good records as one batch, all or nothing.
+
+    Records with problems were already left out by the reader; the problems are
+    stored with the batch so the owner can read them later.
+    """
+    problems: list[Problem] = list(parsed.problems)
+    label = Path(parsed.path).name
+    stamp = now()
+    with db.atomic():
+        batch = ImportBatch.create(file_name=label, file_hash=file_hash,
+                                   kind=parsed.platform or parsed.kind,
+                                   rows_read=parsed.rows_read, created_at=stamp)
+        if parsed.kind == 'members':
+            counts = import_members(parsed.records, batch.id, stamp, label, problems,
+                                    cancelled, progress)
+        else:
+            counts = import_orders(parsed.records, batch.id, stamp, cancelled, progress)
+        batch.added, batch.updated = counts.added, counts.updated
+        batch.skipped = counts.skipped + (parsed.rows_read - len(parsed.records))
+        batch.problems = json.dumps([str(p) for p in problems], ensure_ascii=False)
+        batch.save()
+    return _info(batch, counts.customers_added)
+
+
+def list_batches(limit: int = 500) -> list[BatchInfo]:
+    return [_info(b) for b in ImportBatch.select().order_by(ImportBatch.id.desc()).limit(limit)]
+
+
+def undo(batch_id: int) -> BatchInfo:
+    """Take a whole batch back: added rows go, changed rows return to what they were.
+
+    Refused while a later batch that is still in place changed the same rows,
+    since undoing underneath it would lose that batch's work.
+    """
+    batch = ImportBatch.get_or_none(ImportBatch.id == batch_id)
+    if batch is None:
+        raise UserError(f'没有编号为 {batch_id} 的导入批次')
+    if batch.undone_at:
+        raise UserError(f'批次 {batch_id}（{batch.file_name}）已经撤销过了')
+    with db.atomic():
+        _refuse_if_built_upon(batch)
+        touched: set[int] = set()
+        added_orders = Order.select(Order.id, Order.customer).where(Order.batch == batch.id)
+        for oid, cid in added_orders.tuples():
+            touched.add(cid)
+        Order.delete().where(Order.batch == batch.id).execute()
+        for change in (ImportChange.select().where(ImportChange.batch == batch.id)
+                       .order_by(ImportChange.id.desc())):
+            touched |= _restore(change)
+        touched |= _drop_added_customers(batch.id)
+        ImportChange.delete().where(ImportChange.batch == batch.id).execute()
+        batch.undone_at = now()
+        batch.save()
+        customer_stats.refresh(touched)
+    return _info(batch)
+
+
+def _refuse_if_built_upon(batch: ImportBatch) -> None:
+    later = (ImportBatch.select(ImportBatch.id)
+             .where(ImportBatch.id > batch.id, ImportBatch.undone_at.is_null()))
+    own_orders = Order.select(Order.id).where(Order.batch == batch.id)
+    own_changes = ImportChange.select(ImportChange.row_id).where(ImportChange.batch == batch.id)
+    own_customers = Customer.select(Customer.id).where(Customer.batch == batch.id)
+    clash = (ImportChange.select(ImportChange.batch)
+             .where(ImportChange.batch.in_(later),
+                    (ImportChange.table.in_(['order', 'lines'])
+                     & (ImportChange.row_id.in_(own_orders) | ImportChange.row_id.in_(own_changes)))
+                    | ((ImportChange.table == 'customer')
+                       & (ImportChange.row_id.in_(own_customers)
+                          | ImportChange.row_id.in_(own_changes))))
+             .order_by(ImportChange.batch.desc()).first())
+    if clash:
+        raise UserError(f'之后的导入批次 {clash.batch_id} 改动了同一批数据，请先撤销批次 {clash.batch_id}')
+
+
+def _restore(change: ImportChange) -> set[int]:
+    before = json.loads(change.before)
+    if change.table == 'order':
+        values = [_parse_value(c, before[c]) for c in TRACKED]
+        update_rows(Order, TRACKED, [(*values, change.row_id)])
+        cid = Order.select(Order.customer).where(Order.id == change.row_id).scalar()
+        return {cid} if cid else set()
+    if change.table == 'lines':
+        OrderLine.delete().where(OrderLine.order == change.row_id).execute()
+        insert_rows(OrderLine, ('order_id', 'title', 'sku', 'quantity', 'price', 'amount'),
+                    [(change.row_id, ln['title'], ln['sku'], ln['quantity'], ln['price'],
+                      ln['amount']) for ln in before])
+        return set()
+    if change.table == 'customer':
+        tags = before.pop('tags', [])
+        profile = CustomerProfile(**before)
+        update_rows(Customer, PROFILE_COLUMNS + ('extra',),
+                    [tuple(getattr(profile, c) for c in PROFILE_COLUMNS)
+                     + (profile.extra_json(), change.row_id)])
+        save_search(change.row_id, asdict(profile))
+        set_manual_tags(change.row_id, tags,
+                        {n: i for i, n in Tag.select(Tag.id, Tag.name).tuples()})
+        return {change.row_id}
+    return set()
+
+
+def _parse_value(column: str, v):
+    if v is not None and column in ('created_at', 'paid_at') and isinstance(v, str):
+        return datetime.fromisoformat(v)
+    return v
+
+
+def _drop_added_customers(batch_id: int) -> set[int]:
+    """Customers the batch added go, unless they have since gained orders from other
+    files, contact records or points; those stay. Tags alone do not keep a customer:
+    a member sheet brings its buyers with their tags."""
+    added = [i for (i,) in Customer.select(Customer.id).where(Customer.batch == batch_id).tuples()]
+    keep: set[int] = set()
+    for chunk in chunks(added):
+        for model in (Order, ContactLog, PointsEntry):
+            keep |= {i for (i,) in model.select(model.customer)
+                     .where(model.customer.in_(chunk)).tuples()}
+    gone = [i for i in added if i not in keep]
+    for chunk in chunks(gone):
+        Customer.delete().where(Customer.id.in_(chunk)).execute()
+    # Survivors are no longer "added by" an undone batch.
+    Customer.update(batch=None).where(Customer.batch == batch_id).execute()
+    return keep

@@ -1,0 +1,161 @@
+"""A member sheet into the shop: add new buyers, update the columns the sheet has.
+
+Columns the sheet lacks are left alone; a row equal to what the shop holds is
+skipped, so importing an unedited export changes nothing. Runs inside the
+caller's transaction.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields
+
+from models import Customer, CustomerSearch, CustomerTag, ImportChange, Tag
+
+from .. import customer_stats
+from ..customer_profile import CustomerProfile
+from ..customers import profile_of
+from ..errors import ValidationError
+from ..pinyin_keys import search_text
+from ..tasks import check
+from .orders_import import Counts
+from .records import MemberRecord, Problem
+from .sqlbulk import chunks, insert_rows, update_rows
+
+PROFILE_COLUMNS = tuple(f.name for f in fields(CustomerProfile) if f.name != 'extra')
+
+
+def import_members(records: list[MemberRecord], batch_id: int, now, file_label: str,
+                   problems: list[Problem], cancelled=None, progress=None) -> Counts:
+    counts = Counts()
+    existing = _existing(records)
+    tag_ids = {name: tid for tid, name in Tag.select(Tag.id, Tag.name).tuples()}
+    current_tags = _tags_of([c.id for c in existing.values()])
+    new_rows, new_keys, updates, changes, tag_sets = [], [], [], [], []
+    seen = set()
+    for i, r in enumerate(records):
+        if i % 2000 == 0:
+            check(cancelled)
+            if progress:
+                progress(i, len(records))
+        key = (r.platform, r.nick)
+        if key in seen:
+            problems.append(Problem(file_label, r.row, '买家会员名', '与前面的行重复，已跳过'))
+            continue
+        seen.add(key)
+        old = existing.get(key)
+        base = profile_of(old) if old else CustomerProfile(platform=r.platform, nick=r.nick)
+        try:
+            profile = _overlay(base, r.values).cleaned()
+        except ValidationError as e:
+            problems.append(Problem(file_label, r.row, '', str(e)))
+            continue
+        wanted_tags = sorted({t.strip() for t in r.tags if t.strip()}) if r.tags is not None else None
+        bad_tag = next((t for t in wanted_tags or () if len(t) > 32), None)
+        if bad_tag:
+            problems.append(Problem(file_label, r.row, '标签', f'标签太长（最多32个字）：{bad_tag}'))
+            continue
+        if old is None:
+            new_rows.append(_row(profile) + (batch_id, now, now))
+            new_keys.append((key, profile, wanted_tags))
+            counts.added += 1
+            continue
+        tags_before = sorted(current_tags.get(old.id, []))
+        tags_after = wanted_tags if wanted_tags is not None else tags_before
+        if asdict(profile) == asdict(base) and tags_after == tags_before:
+            counts.skipped += 1
+            continue
+        before = {**asdict(base), 'tags': tags_before}
+        changes.append((batch_id, 'customer', old.id, json.dumps(before, ensure_ascii=False)))
+        updates.append(_row(profile) + (now, old.id))
+        if tags_after != tags_before:
+            tag_sets.append((old.id, tags_after))
+        counts.updated += 1
+    check(cancelled)
+    if new_rows:
+        insert_rows(Customer, PROFILE_COLUMNS + ('extra', 'batch_id', 'created_at',
+                                                   'updated_at'), new_rows)
+        ids = {(p, n): i for i, p, n in Customer.select(Customer.id, Customer.platform,
+                                                         Customer.nick)
+               .where(Customer.batch == batch_id).tuples()}
+        insert_rows(CustomerSearch, ('customer_id', 'text'),
+                    [(ids[k], _search(p)) for k, p, _ in new_keys])
+        tag_sets += [(ids[k], t) for k, _, t in new_keys if t]
+        counts.customers_added = len(new_rows)
+    if updates:
+        update_rows(Customer, PROFILE_COLUMNS + ('extra', 'updated_at'), updates)
+        for row in updates:
+            save_search(row[-1], dict(zip(PROFILE_COLUMNS, row)))
+    if changes:
+        insert_rows(ImportChange, ('batch_id', 'table', 'row_id', 'before'), changes)
+    for cid, names in tag_sets:
+        set_manual_tags(cid, names, tag_ids)
+    affected = {cid for cid, _ in tag_sets} | {u[-1] for u in updates}
+    if new_rows:
+        affected |= set(ids.values())
+    customer_stats.refresh(affected)
+    return counts
+
+
+def _overlay(base: CustomerProfile, values: dict) -> CustomerProfile:
+    merged = asdict(base)
+    for k, v in values.items():
+        if k == 'extra':
+            extra = dict(merged['extra'])
+            for name, value in v.items():
+                if value in ('', None):
+                    extra.pop(name, None)
+                else:
+                    extra[name] = value
+            merged['extra'] = extra
+        else:
+            merged[k] = v
+    return CustomerProfile(**merged)
+
+
+def _row(p: CustomerProfile) -> tuple:
+    return tuple(getattr(p, c) for c in PROFILE_COLUMNS) + (p.extra_json(),)
+
+
+def _search(p: CustomerProfile) -> str:
+    return search_text(p.nick, p.name, p.phone, p.phone2, p.wechat)
+
+
+def save_search(customer_id: int, v: dict) -> None:
+    text = search_text(v['nick'], v['name'], v['phone'], v['phone2'], v['wechat'])
+    CustomerSearch.update(text=text).where(CustomerSearch.customer == customer_id).execute()
+
+
+def _existing(records: list[MemberRecord]) -> dict:
+    found = {}
+    by_platform: dict[str, list[str]] = {}
+    for r in records:
+        by_platform.setdefault(r.platform, []).append(r.nick)
+    for platform, nicks in by_platform.items():
+        for chunk in chunks(nicks):
+            for c in Customer.select().where(Customer.platform == platform,
+                                             Customer.nick.in_(chunk)):
+                found[(c.platform, c.nick)] = c
+    return found
+
+
+def _tags_of(ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for chunk in chunks(ids):
+        for cid, name in (CustomerTag.select(CustomerTag.customer, Tag.name).join(Tag)
+                          .where(CustomerTag.customer.in_(chunk), Tag.auto == False)  # noqa: E712
+                          .tuples()):
+            out.setdefault(cid, []).append(name)
+    return out
+
+
+def set_manual_tags(customer_id: int, names: list[str], tag_ids: dict[str, int]) -> None:
+    """The customer's hand-set tags become exactly `names`; rule-made tags are kept."""
+    for name in names:
+        if name not in tag_ids:
+            tag_ids[name] = Tag.create(name=name).id
+    manual = Tag.select(Tag.id).where(Tag.auto == False)  # noqa: E712
+    CustomerTag.delete().where(CustomerTag.customer == customer_id,
+                               CustomerTag.tag.in_(manual)).execute()
+    if names:
+        CustomerTag.insert_many([{'customer': customer_id, 'tag': tag_ids[n]}
+                                 for n in names]).execute()

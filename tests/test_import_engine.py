@@ -1,0 +1,131 @@
+"""The import engine on parsed records: batches, idempotency, status updates, undo."""
+from datetime import datetime
+
+import pytest
+
+from models import Customer, CustomerTag, ImportBatch, Order, OrderLine, Product
+from services import customers
+from services.customer_profile import CustomerProfile
+from services.errors import UserError
+from services.importing import batches
+from services.importing.records import LineRecord, MemberRecord, OrderRecord, ParsedFile
+from services.tasks import Cancelled
+
+
+def order(no, nick='tb_a', status='completed', amount=100_00, paid=datetime(2024, 5, 1, 10),
+          lines=None, platform='taobao'):
+    return OrderRecord(platform=platform, order_no=no, nick=nick, status=status,
+                       status_text={'completed': '交易成功', 'closed': '交易关闭'}.get(status, status),
+                       amount=amount, created_at=paid, paid_at=paid, receiver='张伟',
+                       phone='13800001234', province='浙江省', city='杭州市', address='文三路1号',
+                       lines=lines if lines is not None else [LineRecord('奶粉', 2, 50_00, 100_00, code='NF1')])
+
+
+def parsed(records, kind='orders', path='/x/订单.csv'):
+    return ParsedFile(path=path, kind=kind, platform='' if kind == 'members' else 'taobao',
+                      headers=[], rows_read=len(records), records=records)
+
+
+def test_first_import_adds_orders_customers_lines_products(database):
+    info = batches.commit(parsed([order('1'), order('2', nick='tb_b'), order('3')]), 'h1')
+    assert (info.added, info.updated, info.skipped, info.customers_added) == (3, 0, 0, 2)
+    a = Customer.get(Customer.nick == 'tb_a')
+    assert (a.order_count, a.total_spent, a.name, a.phone, a.batch_id) == (2, 200_00, '张伟',
+                                                                            '13800001234', info.id)
+    assert OrderLine.select().count() == 3 and Product.select().count() == 1
+    assert customers.get_customer(a.id).orders[0].items == '奶粉 ×2'
+
+
+def test_same_file_twice_adds_nothing(database):
+    batches.commit(parsed([order('1'), order('2')]), 'h1')
+    again = batches.commit(parsed([order('1'), order('2')]), 'h1')
+    assert (again.added, again.updated, again.skipped) == (0, 0, 2)
+    assert Order.select().count() == 2 and Customer.select().count() == 1
+    assert batches.earlier_import('h1').id == again.id
+
+
+def test_status_change_updates_and_only_completed_count(database):
+    batches.commit(parsed([order('1'), order('2')]), 'h1')
+    info = batches.commit(parsed([order('2', status='refunded'), order('3', status='closed')]), 'h2')
+    assert (info.added, info.updated) == (1, 1)
+    a = Customer.get(Customer.nick == 'tb_a')
+    assert (a.order_count, a.total_spent) == (1, 100_00)
+    assert Order.get(Order.order_no == '2').status == 'refunded'
+
+
+def test_undo_restores_updates_and_removes_additions(database):
+    first = batches.commit(parsed([order('1'), order('2')]), 'h1')
+    second = batches.commit(parsed([order('2', status='refunded'), order('9', nick='tb_new')]), 'h2')
+    with pytest.raises(UserError, match=str(second.id)):
+        batches.undo(first.id)            # the second batch changed the first one's order
+    batches.undo(second.id)
+    assert Order.get(Order.order_no == '2').status == 'completed'
+    assert not Customer.select().where(Customer.nick == 'tb_new').exists()
+    assert Customer.get(Customer.nick == 'tb_a').order_count == 2
+    with pytest.raises(UserError):
+        batches.undo(second.id)
+    batches.undo(first.id)
+    assert Order.select().count() == 0 and Customer.select().count() == 0
+    assert [b.undone_at is not None for b in batches.list_batches()] == [True, True]
+
+
+def test_undo_keeps_a_customer_who_has_other_orders(database, make_order):
+    first = batches.commit(parsed([order('1')]), 'h1')
+    cid = Customer.get(Customer.nick == 'tb_a').id
+    make_order(cid, order_no='hand-entered')
+    batches.undo(first.id)
+    assert Customer.get_by_id(cid).order_count == 1
+
+
+def test_cancel_writes_nothing(database):
+    with pytest.raises(Cancelled):
+        batches.commit(parsed([order(str(i)) for i in range(10)]), 'h', cancelled=lambda: True)
+    assert Order.select().count() == 0 and ImportBatch.select().count() == 0
+
+
+def test_new_orders_of_a_merged_buyer_go_to_the_survivor(database):
+    batches.commit(parsed([order('1', nick='old_nick'), order('2', nick='main')]), 'h1')
+    old = Customer.get(Customer.nick == 'old_nick').id
+    main = Customer.get(Customer.nick == 'main').id
+    customers.merge_customers([old], main)
+    batches.commit(parsed([order('3', nick='old_nick')]), 'h2')
+    assert Order.get(Order.order_no == '3').customer_id == main
+    assert Customer.get_by_id(main).order_count == 3
+
+
+def test_new_lines_for_an_existing_order_can_be_undone(database):
+    batches.commit(parsed([order('1', lines=[])]), 'h1')
+    info = batches.commit(parsed([order('1', lines=[LineRecord('面膜', 1, 30_00, 30_00)])]), 'h2')
+    assert info.updated == 1 and [ln.title for ln in OrderLine.select()] == ['面膜']
+    batches.undo(info.id)
+    assert OrderLine.select().count() == 0
+
+
+def member(nick, row=2, tags=None, **values):
+    return MemberRecord(platform='taobao', nick=nick, values=values, tags=tags, row=row)
+
+
+def test_member_sheet_updates_only_its_columns_and_undoes(database, make_customer):
+    cid = make_customer('tb_a', name='张伟', phone='13800001234', note='老客')
+    info = batches.commit(parsed([member('tb_a', name='张伟伟', tags=['VIP群']),
+                                  member('tb_new', row=3, name='李娜', phone='13900000000')],
+                                 kind='members'), 'm1')
+    assert (info.added, info.updated) == (1, 1)
+    p = customers.get_customer(cid).profile
+    assert (p.name, p.phone, p.note) == ('张伟伟', '13800001234', '老客')
+    assert [t[1] for t in customers.get_customer(cid).tags] == ['VIP群']
+    batches.undo(info.id)
+    assert customers.get_customer(cid).profile.name == '张伟'
+    assert CustomerTag.select().count() == 0
+    assert not Customer.select().where(Customer.nick == 'tb_new').exists()
+
+
+def test_member_sheet_unchanged_rows_are_skipped_and_bad_rows_reported(database, make_customer):
+    make_customer('tb_a', name='张伟')
+    info = batches.commit(parsed([member('tb_a', name='张伟'),
+                                  member('tb_b', row=3, phone='abc'),
+                                  member('tb_a', row=4, name='重复')], kind='members'), 'm2')
+    assert (info.added, info.updated) == (0, 0)
+    assert len(info.problems) == 2
+    assert '第3行' in info.problems[0] and '手机' in info.problems[0]
+    assert '第4行' in info.problems[1]
