@@ -5,6 +5,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+import peewee
 from peewee import Database, SqliteDatabase
 
 from . import ALL_MODELS, db
@@ -56,8 +57,9 @@ def open_database(target: str | Path, backup_dir: Path | None = None) -> Databas
         database.connect(reuse_if_open=True)
         _check_integrity(database)
         _migrate(database, backup_dir)
-    except (sqlite3.DatabaseError,) as e:
-        database.close()
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as e:
+        if not database.is_closed():
+            database.close()
         raise DatabaseError(f'无法打开数据库 {target}：{e}') from e
     return database
 
@@ -84,7 +86,9 @@ def _check_integrity(database: Database) -> None:
 
 def _migrate(database: Database, backup_dir: Path | None) -> None:
     version = schema_version(database)
-    if version == 0 and not database.get_tables():
+    if version == 0:
+        if database.get_tables():
+            raise sqlite3.DatabaseError('这不是掌柜会员通的数据库（里面是别的程序的数据）')
         with database.atomic():
             database.create_tables(ALL_MODELS)
             SchemaVersion.create(version=LATEST_VERSION)
@@ -105,11 +109,18 @@ def _stamp() -> str:
 
 
 def backup_sqlite(database: SqliteDatabase, dest: Path) -> Path:
-    """Copy the live database with SQLite's online backup API (safe under WAL)."""
+    """Copy the live database with SQLite's online backup API (safe under WAL).
+
+    The copy is a single self-contained file (rollback journal, not WAL), and an
+    existing file is never overwritten.
+    """
     dest.parent.mkdir(parents=True, exist_ok=True)
+    if dest.exists():
+        raise FileExistsError(f'备份文件已存在：{dest}')
     target = sqlite3.connect(str(dest))
     try:
         database.connection().backup(target)
+        target.execute('PRAGMA journal_mode=DELETE')
     finally:
         target.close()
     return dest
