@@ -44,6 +44,10 @@ class MembersPage(QWidget):
         self.tag_button = QPushButton(self.tr('打标签'))
         self.merge_button = QPushButton(self.tr('合并重复'))
         self.delete_button = QPushButton(self.tr('删除'))
+        self.tags_button = QPushButton(self.tr('标签管理'))
+        self.fields_button = QPushButton(self.tr('自定义字段'))
+        self.tags_button.clicked.connect(self.manage_tags)
+        self.fields_button.clicked.connect(self.manage_fields)
         self.bin_button = QPushButton(self.tr('回收站'))
         self.bin_button.setCheckable(True)
         self.restore_button = QPushButton(self.tr('恢复'))
@@ -61,7 +65,8 @@ class MembersPage(QWidget):
                   self.delete_button):
             bar.addWidget(b)
         bar.addStretch()
-        for b in (self.restore_button, self.purge_button, self.bin_button):
+        for b in (self.restore_button, self.purge_button, self.tags_button, self.fields_button,
+                  self.bin_button):
             bar.addWidget(b)
 
         self.table = QTableView()
@@ -249,6 +254,16 @@ class MembersPage(QWidget):
         self._task.failed.connect(
             lambda message: QMessageBox.warning(self, self.tr('演示店铺'), message))
         self._task.start()
+
+    def manage_tags(self) -> None:
+        from ..dialogs.tag_manager import TagManagerDialog
+        TagManagerDialog(self).exec()
+        self._changed()
+
+    def manage_fields(self) -> None:
+        from ..dialogs.custom_fields_dialog import CustomFieldsDialog
+        CustomFieldsDialog(self).exec()
+        self._changed()
 
     def new_customer(self) -> None:
         dialog = CustomerDialog(self, fields=custom_fields.list_fields())
