@@ -22,6 +22,7 @@ from models.database import (DatabaseError, backup_sqlite, close_database, is_se
                              open_database)
 from models.migrations import LATEST_VERSION
 
+from .cli_files import register as register_files
 from .config import resolve_db_target
 from .errors import UserError
 
@@ -50,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument('dest', nargs='?', metavar='DEST', help='备份文件或文件夹（默认：数据库旁的 backups 文件夹）')
     r = sub.add_parser('restore', help='用备份文件替换当前数据库的内容（会先自动备份当前数据库）')
     r.add_argument('src', metavar='SRC', help='备份文件')
+    p.set_defaults(file_commands=register_files(sub))
     return p
 
 
@@ -65,6 +67,8 @@ def run_cli(argv: list[str]) -> int:
     target = resolve_db_target(args.db)
     commands = {'stats': _stats, 'demo': _demo, 'backup': _backup, 'restore': _restore}
     try:
+        if args.command in args.file_commands:
+            return args.file_commands[args.command](args, target, _open)
         return commands[args.command](args, target)
     except (DatabaseError, UserError) as e:
         return _fail(str(e))

@@ -24,6 +24,7 @@ def _reading(ch: str) -> str:
     return lazy_pinyin(ch, style=Style.NORMAL)[0]
 
 
+@lru_cache(maxsize=131072)
 def pinyin_variants(name: str) -> tuple[str, str]:
     """Full pinyin and initials; both readings of a surname when they differ."""
     if not name:

@@ -37,7 +37,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(self.tr('掌柜会员通'))
         self._pages: dict[str, QWidget] = {}
-        self._factories: dict[str, Callable[[], QWidget]] = {'members': self._members_page}
+        self._factories: dict[str, Callable[[], QWidget]] = {
+            'members': self._members_page, 'files': self._files_page}
         self.nav = QListWidget()
         self.nav.setObjectName('nav')
         self.nav.setFixedWidth(120)
@@ -93,7 +94,25 @@ class MainWindow(QMainWindow):
 
     def _members_page(self) -> QWidget:
         from .pages.members_page import MembersPage
-        return MembersPage()
+        page = MembersPage()
+        page.import_requested.connect(self._import_requested)
+        return page
+
+    def _files_page(self) -> QWidget:
+        from .pages.files_page import FilesPage
+        page = FilesPage()
+        page.changed.connect(self._data_changed)
+        return page
+
+    def _data_changed(self) -> None:
+        members = self._pages.get('members')
+        if members is not None:
+            members.reload_lookups()
+            members.refresh()
+
+    def _import_requested(self) -> None:
+        self.nav.setCurrentRow([p[0] for p in PAGES].index('files'))
+        self.page('files').choose_import()
 
     def closeEvent(self, event) -> None:
         QSettings().setValue('window/geometry', self.saveGeometry())

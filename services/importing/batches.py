@@ -13,7 +13,7 @@ from .. import customer_stats
 from ..customer_profile import CustomerProfile
 from ..errors import UserError
 from .members_import import PROFILE_COLUMNS, import_members, save_search, set_manual_tags
-from .orders_import import TRACKED, import_orders
+from .orders_import import TRACKED, import_lines, import_orders
 from .records import ParsedFile, Problem
 from .sqlbulk import chunks, insert_rows, update_rows
 
@@ -63,6 +63,8 @@ def commit(parsed: ParsedFile, file_hash: str, cancelled=None, progress=None) ->
         if parsed.kind == 'members':
             counts = import_members(parsed.records, batch.id, stamp, label, problems,
                                     cancelled, progress)
+        elif parsed.kind == 'lines':
+            counts = import_lines(parsed.records, batch.id, label, problems, cancelled)
         else:
             counts = import_orders(parsed.records, batch.id, stamp, cancelled, progress)
         batch.added, batch.updated = counts.added, counts.updated

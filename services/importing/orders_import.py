@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from peewee import JOIN, fn
+
 from models import COMPLETED, Customer, CustomerSearch, ImportChange, Order, OrderLine, Product
 
 from .. import customer_stats
 from ..pinyin_keys import search_text
 from ..tasks import check
 from .records import LineRecord, OrderRecord
-from .sqlbulk import chunks, insert_rows, update_rows, value
+from .sqlbulk import chunks, insert_rows, load_keys, query, update_rows, value
 
 # Columns an import may change on an existing order; their old values go to ImportChange.
 TRACKED = ('status', 'status_text', 'completed', 'amount', 'item_count', 'created_at',
@@ -74,8 +76,7 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
     if new_rows:
         insert_rows(Order, ('platform', 'order_no', 'customer_id', *TRACKED, 'batch_id',
                               'imported_at'), new_rows)
-        ids = dict(Order.select(Order.order_no, Order.id)
-                   .where(Order.batch == batch_id).tuples())
+        ids = dict(query('SELECT order_no, id FROM "order" WHERE batch_id = ?', (batch_id,)))
         line_rows = []
         for (platform, order_no), lines in new_lines.items():
             line_rows += [_line_row(ids[order_no], ln, products) for ln in lines]
@@ -135,26 +136,18 @@ class _ProductIndex:
 
 
 def _existing_orders(records: list[OrderRecord]) -> dict:
+    table = load_keys({(r.platform, r.order_no) for r in records})
+    cols = ', '.join(f'o."{c}"' for c in TRACKED)
     found = {}
-    by_platform: dict[str, list[str]] = {}
-    for r in records:
-        by_platform.setdefault(r.platform, []).append(r.order_no)
-    fields = [Order.id, Order.platform, Order.order_no, Order.customer] + [
-        getattr(Order, c) for c in TRACKED]
-    for platform, numbers in by_platform.items():
-        for chunk in chunks(numbers):
-            for o in (Order.select(*fields)
-                      .where(Order.platform == platform, Order.order_no.in_(chunk)).dicts()):
-                o['customer_id'] = o.pop('customer')
-                o['lines'] = []
-                found[(o['platform'], o['order_no'])] = o
+    for row in query(f'SELECT o.id, o.platform, o.order_no, o.customer_id, {cols} FROM "order" o '
+                     f'JOIN {table} k ON o.platform = k.platform AND o.order_no = k.k'):
+        o = dict(zip(('id', 'platform', 'order_no', 'customer_id') + TRACKED, row))
+        o['lines'] = []
+        found[(o['platform'], o['order_no'])] = o
     if found:
         by_id = {o['id']: o for o in found.values()}
-        for chunk in chunks(list(by_id)):
-            for ln in OrderLine.select().where(OrderLine.order.in_(chunk)).order_by(OrderLine.id):
-                code = ln.product.code if ln.product_id else ''
-                by_id[ln.order_id]['lines'].append(
-                    LineRecord(ln.title, ln.quantity, ln.price, ln.amount, ln.sku, code))
+        for oid, lines in _lines_of(list(by_id)).items():
+            by_id[oid]['lines'] = lines
     return found
 
 
@@ -169,18 +162,13 @@ def _customers_for(records: list[OrderRecord], batch_id: int, now, counts: Count
             wanted[key] = r
     found: dict[tuple, int] = {}
     merged: dict[int, int] = {}
-    by_platform: dict[str, list[str]] = {}
-    for platform, nick in wanted:
-        by_platform.setdefault(platform, []).append(nick)
-    for platform, nicks in by_platform.items():
-        for chunk in chunks(nicks):
-            for cid, nick, into in (Customer.select(Customer.id, Customer.nick,
-                                                    Customer.merged_into)
-                                    .where(Customer.platform == platform,
-                                           Customer.nick.in_(chunk)).tuples()):
-                found[(platform, nick)] = cid
-                if into:
-                    merged[cid] = into
+    table = load_keys(wanted)
+    for cid, platform, nick, into in query(
+            f'SELECT c.id, c.platform, c.nick, c.merged_into_id FROM customer c '
+            f'JOIN {table} k ON c.platform = k.platform AND c.nick = k.k'):
+        found[(platform, nick)] = cid
+        if into:
+            merged[cid] = into
     new = [(k, r) for k, r in wanted.items() if k not in found]
     if new:
         insert_rows(Customer, (
@@ -188,9 +176,8 @@ def _customers_for(records: list[OrderRecord], batch_id: int, now, counts: Count
             'batch_id', 'created_at', 'updated_at'),
             [(p, n, r.receiver[:64], r.phone, r.province, r.city, r.address, '', batch_id, now,
               now) for (p, n), r in new])
-        for cid, platform, nick in (Customer.select(Customer.id, Customer.platform,
-                                                    Customer.nick)
-                                    .where(Customer.batch == batch_id).tuples()):
+        for cid, platform, nick in query(
+                'SELECT id, platform, nick FROM customer WHERE batch_id = ?', (batch_id,)):
             found[(platform, nick)] = cid
         insert_rows(CustomerSearch, ('customer_id', 'text'),
                     [(found[k], search_text(k[1], r.receiver, r.phone)) for k, r in new])
@@ -202,3 +189,57 @@ def _customers_for(records: list[OrderRecord], batch_id: int, now, counts: Count
             cid = merged[cid]
         found[key] = cid
     return found
+
+
+def import_lines(records: list[OrderRecord], batch_id: int, file_label: str,
+                 problems: list, cancelled=None) -> Counts:
+    """A 宝贝报表: lines for orders already in the shop, matched on the order number."""
+    from .records import Problem
+    counts = Counts()
+    numbers = [r.order_no for r in records]
+    orders: dict[str, int] = {}
+    for chunk in chunks(numbers):
+        orders.update(Order.select(Order.order_no, Order.id)
+                      .where(Order.platform.in_(['taobao', 'tmall']), Order.order_no.in_(chunk))
+                      .tuples())
+    existing = _lines_of(list(orders.values()))
+    products = _ProductIndex()
+    touched_orders = []
+    for r in records:
+        check(cancelled)
+        oid = orders.get(r.order_no)
+        if oid is None:
+            problems.append(Problem(file_label, r.row, '订单编号',
+                                    f'找不到订单 {r.order_no}，请先导入它所在的订单报表'))
+            continue
+        old = existing.get(oid, [])
+        if old == r.lines:
+            counts.skipped += 1
+            continue
+        insert_rows(ImportChange, ('batch_id', 'table', 'row_id', 'before'),
+                    [(batch_id, 'lines', oid,
+                      json.dumps([ln.__dict__ for ln in old], ensure_ascii=False))])
+        OrderLine.delete().where(OrderLine.order == oid).execute()
+        insert_rows(OrderLine, ('order_id', 'product_id', 'title', 'sku', 'quantity', 'price',
+                                'amount'), [_line_row(oid, ln, products) for ln in r.lines])
+        touched_orders.append(oid)
+        counts.updated += 1
+    # Item counts follow the lines when the order report had none.
+    for chunk in chunks(touched_orders):
+        (Order.update(item_count=OrderLine.select(fn.SUM(OrderLine.quantity))
+                      .where(OrderLine.order == Order.id))
+         .where(Order.id.in_(chunk), Order.item_count == 0).execute())
+    return counts
+
+
+def _lines_of(order_ids: list[int]) -> dict[int, list[LineRecord]]:
+    out: dict[int, list[LineRecord]] = {}
+    for chunk in chunks(order_ids):
+        rows = (OrderLine.select(OrderLine.order, OrderLine.title, OrderLine.quantity,
+                                 OrderLine.price, OrderLine.amount, OrderLine.sku, Product.code)
+                .join(Product, JOIN.LEFT_OUTER).where(OrderLine.order.in_(chunk))
+                .order_by(OrderLine.id).tuples())
+        for oid, title, quantity, price, amount, sku, code in rows:
+            out.setdefault(oid, []).append(
+                LineRecord(title, quantity, price, amount, sku, code or ''))
+    return out

@@ -15,9 +15,14 @@ def param() -> str:
 
 
 def value(v):
-    # SQLite stores peewee datetimes as 'YYYY-MM-DD HH:MM:SS' text; write the same.
+    """A value as SQLite stores and returns it, for comparing old rows with new ones.
+
+    Writes need no conversion: sqlite3 adapts datetimes to the same text peewee uses.
+    """
     if isinstance(v, datetime) and isinstance(db.obj, SqliteDatabase):
-        return v.strftime('%Y-%m-%d %H:%M:%S')
+        return v.isoformat(' ')
+    if isinstance(v, bool):
+        return int(v)
     return v
 
 
@@ -29,22 +34,42 @@ def insert_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Seque
     for f in model._meta.sorted_fields:
         if f.column_name not in given and f.default is not None and not f.primary_key:
             extra_cols.append(f.column_name)
-            extra_vals.append(value(f.default() if callable(f.default) else f.default))
+            extra_vals.append(f.default() if callable(f.default) else f.default)
     all_cols = list(columns) + extra_cols
     marks = ', '.join([param()] * len(all_cols))
     cols = ', '.join(f'"{c}"' for c in all_cols)
     sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({marks})'
     extra = tuple(extra_vals)
-    db.cursor().executemany(sql, [tuple(value(v) for v in row) + extra for row in rows])
+    db.cursor().executemany(sql, [tuple(row) + extra for row in rows] if extra else rows)
 
 
 def update_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Sequence]) -> None:
     """Each row is the new values for `columns` followed by the row id."""
     sets = ', '.join(f'"{c}" = {param()}' for c in columns)
     sql = f'UPDATE "{model._meta.table_name}" SET {sets} WHERE id = {param()}'
-    db.cursor().executemany(sql, [tuple(value(v) for v in row) for row in rows])
+    db.cursor().executemany(sql, rows)
 
 
 def chunks(items: list, size: int = 5000):
     for i in range(0, len(items), size):
         yield items[i:i + size]
+
+
+def load_keys(pairs: Iterable[tuple[str, str]]) -> str:
+    """Put (platform, key) pairs into a temporary table and return its name.
+
+    Looking up 100,000 orders or buyers by joining this table is one query; the
+    same through IN lists costs seconds of SQL building in peewee.
+    """
+    cursor = db.cursor()
+    cursor.execute('CREATE TEMPORARY TABLE IF NOT EXISTS import_keys (platform TEXT, k TEXT)')
+    cursor.execute('DELETE FROM import_keys')
+    p = param()
+    cursor.executemany(f'INSERT INTO import_keys (platform, k) VALUES ({p}, {p})', list(pairs))
+    return 'import_keys'
+
+
+def query(sql: str, params: Sequence = ()) -> list[tuple]:
+    cursor = db.cursor()
+    cursor.execute(sql.replace('?', param()), params)
+    return cursor.fetchall()

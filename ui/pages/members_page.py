@@ -24,6 +24,7 @@ from ..widgets.welcome_panel import WelcomePanel
 class MembersPage(QWidget):
     """Emits `changed` after any edit so other pages can refresh."""
     changed = Signal()
+    import_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -44,6 +45,9 @@ class MembersPage(QWidget):
         self.tag_button = QPushButton(self.tr('打标签'))
         self.merge_button = QPushButton(self.tr('合并重复'))
         self.delete_button = QPushButton(self.tr('删除'))
+        self.export_button = QPushButton(self.tr('导出'))
+        self.export_button.setToolTip(self.tr('把当前筛选出的会员导出为 Excel 或 CSV'))
+        self.export_button.clicked.connect(self.export_filtered)
         self.tags_button = QPushButton(self.tr('标签管理'))
         self.fields_button = QPushButton(self.tr('自定义字段'))
         self.tags_button.clicked.connect(self.manage_tags)
@@ -62,7 +66,7 @@ class MembersPage(QWidget):
         self.purge_button.clicked.connect(self.purge_selected)
         bar = QHBoxLayout()
         for b in (self.new_button, self.edit_button, self.tag_button, self.merge_button,
-                  self.delete_button):
+                  self.delete_button, self.export_button):
             bar.addWidget(b)
         bar.addStretch()
         for b in (self.restore_button, self.purge_button, self.tags_button, self.fields_button,
@@ -110,6 +114,7 @@ class MembersPage(QWidget):
         self.welcome = WelcomePanel()
         self.welcome.demo_requested.connect(self.load_demo)
         self.welcome.new_requested.connect(self.new_customer)
+        self.welcome.import_requested.connect(self.import_requested)
         self.stack = QStackedWidget()
         self.stack.addWidget(content)
         self.stack.addWidget(self.welcome)
@@ -254,6 +259,14 @@ class MembersPage(QWidget):
         self._task.failed.connect(
             lambda message: QMessageBox.warning(self, self.tr('演示店铺'), message))
         self._task.start()
+
+    def export_filtered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+        from .files_page import SHEET_FILTER, run_export
+        path, _ = QFileDialog.getSaveFileName(self, self.tr('导出筛选结果'),
+                                              self.tr('会员表.xlsx'), SHEET_FILTER)
+        if path:
+            run_export(self, 'members', path, self.model.current_filter())
 
     def manage_tags(self) -> None:
         from ..dialogs.tag_manager import TagManagerDialog
