@@ -108,8 +108,10 @@ def tier_expression():
     return Case(None, cases, tiers[-1].id)
 
 
-def assign_tiers(ids: list[int] | None) -> None:
-    """Set each unlocked customer's tier from the rules; locked ones keep theirs."""
+def assign_tiers(ids: list[int] | None, batch_id: int | None = None) -> None:
+    """Set each unlocked customer's tier from the rules; locked ones keep theirs.
+
+    `batch_id` limits it to the customers an import batch added."""
     expr = tier_expression()
     if expr is None:
         return
@@ -118,4 +120,6 @@ def assign_tiers(ids: list[int] | None) -> None:
                 & (Customer.tier.is_null() | (Customer.tier != expr))))
     if ids is not None:
         q = q.where(Customer.id.in_(ids))
+    if batch_id is not None:
+        q = q.where(Customer.batch == batch_id)
     q.execute()

@@ -129,3 +129,18 @@ def test_member_sheet_unchanged_rows_are_skipped_and_bad_rows_reported(database,
     assert len(info.problems) == 2
     assert '第3行' in info.problems[0] and '手机' in info.problems[0]
     assert '第4行' in info.problems[1]
+
+
+def test_new_buyers_stats_written_at_insert_match_a_refresh(database):
+    from services import customer_stats
+    records = [order('1', amount=300_00), order('2', status='closed', amount=999_00),
+               order('3', amount=250_00, paid=datetime(2023, 1, 1)),
+               order('4', nick='tb_c', status='paid'), order('5', nick='tb_d', paid=None)]
+    batches.commit(parsed(records), 'h')
+    cols = ('nick', 'order_count', 'total_spent', 'first_order_at', 'last_order_at', 'tier')
+    before = sorted(Customer.select(*[getattr(Customer, c) for c in cols]).tuples())
+    customer_stats.refresh()
+    after = sorted(Customer.select(*[getattr(Customer, c) for c in cols]).tuples())
+    assert before == after
+    a = Customer.get(Customer.nick == 'tb_a')
+    assert (a.order_count, a.total_spent, a.tier.name) == (2, 550_00, '高级会员')

@@ -17,7 +17,7 @@ from .. import customer_stats
 from ..pinyin_keys import search_text
 from ..tasks import check
 from .records import LineRecord, OrderRecord
-from .sqlbulk import chunks, insert_rows, load_keys, query, update_rows, value
+from .sqlbulk import chunks, insert_rows, load_keys, query, stored_form, update_rows
 
 # Columns an import may change on an existing order; their old values go to ImportChange.
 TRACKED = ('status', 'status_text', 'completed', 'amount', 'item_count', 'created_at',
@@ -39,8 +39,9 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
     check(cancelled)
     # Only buyers of new orders are looked up or added: an order already in the shop
     # stays with the customer it has.
-    customers = _customers_for([r for r in records if (r.platform, r.order_no) not in existing],
-                               batch_id, now, counts)
+    stored = stored_form()
+    customers, added = _customers_for(
+        [r for r in records if (r.platform, r.order_no) not in existing], batch_id, now, counts)
     products = _ProductIndex()
     new_rows, new_lines, changes, updates, line_changes = [], {}, [], [], []
     touched: set[int] = set()
@@ -56,16 +57,17 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
             cid = customers[(r.platform, r.nick)]
             new_rows.append((r.platform, r.order_no, cid, *values, batch_id, now))
             new_lines[key] = r.lines
-            touched.add(cid)
+            if cid not in added:
+                touched.add(cid)
             counts.added += 1
             continue
-        before = {c: old[c] for c in TRACKED}
-        after = dict(zip(TRACKED, values))
+        same = old['stored'] == stored(values)
         lines_changed = bool(r.lines) and r.lines != old['lines']
-        if _same(before, after) and not lines_changed:
+        if same and not lines_changed:
             counts.skipped += 1
             continue
-        if not _same(before, after):
+        if not same:
+            before = dict(zip(TRACKED, old['stored']))
             changes.append((batch_id, 'order', old['id'], json.dumps(before, default=str)))
             updates.append((*values, old['id']))
         if lines_changed:
@@ -96,10 +98,6 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
     check(cancelled)
     customer_stats.refresh(touched)
     return counts
-
-
-def _same(before: dict, after: dict) -> bool:
-    return all(value(before[k]) == value(after[k]) for k in before)
 
 
 def _order_values(r: OrderRecord) -> tuple:
@@ -136,18 +134,21 @@ class _ProductIndex:
 
 
 def _existing_orders(records: list[OrderRecord]) -> dict:
+    """(platform, order no) -> the order as stored, with its lines, for the file's orders."""
     table = load_keys({(r.platform, r.order_no) for r in records})
     cols = ', '.join(f'o."{c}"' for c in TRACKED)
-    found = {}
-    for row in query(f'SELECT o.id, o.platform, o.order_no, o.customer_id, {cols} FROM "order" o '
-                     f'JOIN {table} k ON o.platform = k.platform AND o.order_no = k.k'):
-        o = dict(zip(('id', 'platform', 'order_no', 'customer_id') + TRACKED, row))
-        o['lines'] = []
-        found[(o['platform'], o['order_no'])] = o
+    join = f'JOIN {table} k ON o.platform = k.platform AND o.order_no = k.k'
+    found, by_id = {}, {}
+    for row in query(f'SELECT o.id, o.platform, o.order_no, o.customer_id, {cols} '
+                     f'FROM "order" o {join}'):
+        o = {'id': row[0], 'customer_id': row[3], 'stored': tuple(row[4:]), 'lines': []}
+        found[(row[1], row[2])] = by_id[row[0]] = o
     if found:
-        by_id = {o['id']: o for o in found.values()}
-        for oid, lines in _lines_of(list(by_id)).items():
-            by_id[oid]['lines'] = lines
+        for oid, title, quantity, price, amount, sku, code in query(
+                f'SELECT l.order_id, l.title, l.quantity, l.price, l.amount, l.sku, p.code '
+                f'FROM order_line l JOIN "order" o ON o.id = l.order_id {join} '
+                f'LEFT JOIN product p ON p.id = l.product_id ORDER BY l.id'):
+            by_id[oid]['lines'].append(LineRecord(title, quantity, price, amount, sku, code or ''))
     return found
 
 
@@ -171,24 +172,50 @@ def _customers_for(records: list[OrderRecord], batch_id: int, now, counts: Count
             merged[cid] = into
     new = [(k, r) for k, r in wanted.items() if k not in found]
     if new:
+        # A new buyer's orders are all in this file, so the derived columns are known
+        # now; writing them with the row saves a refresh pass over every new buyer.
+        stats = _stats_of(records, {k for k, _ in new})
         insert_rows(Customer, (
             'platform', 'nick', 'name', 'phone', 'province', 'city', 'address', 'source',
-            'batch_id', 'created_at', 'updated_at'),
+            'batch_id', 'created_at', 'updated_at', 'order_count', 'total_spent',
+            'first_order_at', 'last_order_at'),
             [(p, n, r.receiver[:64], r.phone, r.province, r.city, r.address, '', batch_id, now,
-              now) for (p, n), r in new])
+              now, *stats.get((p, n), (0, 0, None, None))) for (p, n), r in new])
+        customer_stats.assign_tiers(None, batch_id=batch_id)
         for cid, platform, nick in query(
                 'SELECT id, platform, nick FROM customer WHERE batch_id = ?', (batch_id,)):
             found[(platform, nick)] = cid
         insert_rows(CustomerSearch, ('customer_id', 'text'),
                     [(found[k], search_text(k[1], r.receiver, r.phone)) for k, r in new])
         counts.customers_added = len(new)
+    added = {found[k] for k, _ in new}
     for key, cid in found.items():
         seen = set()
         while cid in merged and cid not in seen:
             seen.add(cid)
             cid = merged[cid]
         found[key] = cid
-    return found
+    return found, added
+
+
+def _stats_of(records: list[OrderRecord], keys: set) -> dict:
+    """(platform, nick) -> (completed orders, spend, first and last paid_at), as
+    customer_stats computes them in SQL."""
+    out: dict[tuple, list] = {}
+    for r in records:
+        key = (r.platform, r.nick)
+        if r.status != COMPLETED or key not in keys:
+            continue
+        s = out.get(key)
+        if s is None:
+            out[key] = [1, r.amount, r.paid_at, r.paid_at]
+            continue
+        s[0] += 1
+        s[1] += r.amount
+        if r.paid_at is not None:
+            s[2] = r.paid_at if s[2] is None else min(s[2], r.paid_at)
+            s[3] = r.paid_at if s[3] is None else max(s[3], r.paid_at)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def import_lines(records: list[OrderRecord], batch_id: int, file_label: str,

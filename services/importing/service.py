@@ -18,7 +18,7 @@ from ..errors import UserError
 from ..files import mapping as mappings
 from ..files.member_sheet import parse_member_rows
 from ..files.platforms import detect_kind, parse_orders
-from ..files.table_reader import Table, read_table
+from ..files.table_reader import Table, gc_paused, read_table
 from . import batches
 from .batches import BatchInfo
 from .records import ParsedFile
@@ -57,7 +57,12 @@ def preview_file(path: str, platform: str = 'auto', progress=None, cancelled=Non
     if platform not in PLATFORM_CHOICES:
         raise UserError(f'不认识的平台：{platform}（可选 {"、".join(PLATFORM_CHOICES)}）')
     digest = file_hash(path)
-    table = read_table(path, None, progress, cancelled)
+    with gc_paused():
+        table = read_table(path, None, progress, cancelled)
+        return _understand(path, platform, digest, table, cancelled)
+
+
+def _understand(path, platform, digest, table, cancelled) -> Preview:
     kind = detect_kind(table.headers) if platform == 'auto' else platform
     if kind == 'tmall':
         kind = 'taobao'
@@ -112,7 +117,8 @@ def remap(preview: Preview, mapping: dict, target: str, platform: str = 'other',
 def commit_preview(preview: Preview, progress=None, cancelled=None) -> BatchInfo:
     if preview.parsed is None:
         raise UserError(preview.error or f'「{preview.file_label}」还不能导入')
-    info = batches.commit(preview.parsed, preview.file_hash, cancelled, progress)
+    with gc_paused():
+        info = batches.commit(preview.parsed, preview.file_hash, cancelled, progress)
     if preview.kind == 'generic':
         remember_mapping(preview.table.headers, preview.mapping, preview.target,
                          preview.platform)

@@ -14,16 +14,17 @@ def param() -> str:
     return db.obj.param if db.obj is not None else '?'
 
 
-def value(v):
-    """A value as SQLite stores and returns it, for comparing old rows with new ones.
+def _sqlite_form(values: Sequence) -> tuple:
+    return tuple(v.isoformat(' ') if isinstance(v, datetime) else
+                 int(v) if isinstance(v, bool) else v for v in values)
+
+
+def stored_form():
+    """A function giving values as a raw SELECT returns them, to compare old rows with new.
 
     Writes need no conversion: sqlite3 adapts datetimes to the same text peewee uses.
     """
-    if isinstance(v, datetime) and isinstance(db.obj, SqliteDatabase):
-        return v.isoformat(' ')
-    if isinstance(v, bool):
-        return int(v)
-    return v
+    return _sqlite_form if isinstance(db.obj, SqliteDatabase) else tuple
 
 
 def insert_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Sequence]) -> None:
