@@ -29,21 +29,30 @@ def load_style() -> str:
         return ''
 
 
+def install_translators(app, locale: str) -> None:
+    """Qt's own dialogs (file chooser, message-box buttons) in the UI language."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+    folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    for name in ('qtbase',):
+        translator = QTranslator(app)
+        if translator.load(f'{name}_{locale}', folder):
+            app.installTranslator(translator)
+
+
 def run_app(argv: list[str]) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from models.database import DatabaseError, open_database
-    from services.config import resolve_db_target
+    from services.shop_db import DatabaseError, open_shop
 
     args = _args(argv)
     QCoreApplication.setOrganizationName('Zhanggui')
     QCoreApplication.setApplicationName('Zhanggui')
     app = QApplication.instance() or QApplication([sys.argv[0]] + argv)
     app.setStyleSheet(load_style())
-    target = resolve_db_target(args.db)
+    install_translators(app, 'zh_CN')
     try:
-        open_database(target)
+        target = open_shop(args.db)
     except DatabaseError as e:
         QMessageBox.critical(None, QCoreApplication.translate('app', '掌柜会员通'), str(e))
         return 1

@@ -37,6 +37,7 @@ class ImportDialog(QDialog):
         self.preview: Preview | None = None
         self.task: BackgroundTask | None = None
         self.setWindowTitle(self.tr('导入文件'))
+        self.setModal(True)
         self.resize(820, 620)
         self.title = QLabel()
         self.title.setWordWrap(True)
