@@ -6,7 +6,7 @@ from .customer import Customer
 
 
 class ContactLog(BaseModel):
-    customer = ForeignKeyField(Customer, on_delete='CASCADE')
+    customer = ForeignKeyField(Customer, on_delete='CASCADE', index=False)  # (customer, at) below
     at = DateTimeField(default=now)
     channel = CharField(max_length=8, default='phone')    # phone, wangwang, wechat, sms, visit
     purpose = CharField(max_length=32, default='')

@@ -17,7 +17,9 @@ SQLITE_PRAGMAS = {
     'foreign_keys': 1,
     'synchronous': 'normal',      # safe with WAL; full fsync per commit is not needed
     'cache_size': -64 * 1024,     # 64 MB
-    'mmap_size': 512 * 1024 * 1024,
+    # No memory-mapped I/O: mapped pages count as resident memory (a 1 GB shop showed
+    # 1.2 GB RSS); the page cache above keeps reads fast (bench: searches ~10% slower).
+    'mmap_size': 0,
     'temp_store': 'memory',
     'busy_timeout': 5000,
 }
@@ -55,7 +57,6 @@ def open_database(target: str | Path, backup_dir: Path | None = None) -> Databas
     db.initialize(database)
     try:
         database.connect(reuse_if_open=True)
-        _check_integrity(database)
         _migrate(database, backup_dir)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as e:
         if not database.is_closed():
@@ -74,14 +75,6 @@ def schema_version(database: Database) -> int:
         return 0
     row = SchemaVersion.select().first()
     return row.version if row else 0
-
-
-def _check_integrity(database: Database) -> None:
-    if isinstance(database, SqliteDatabase):
-        # quick_check reads every page but skips index cross-checks: fast enough at start.
-        ok = database.execute_sql('PRAGMA quick_check').fetchone()[0]
-        if ok != 'ok':
-            raise sqlite3.DatabaseError(f'数据库文件已损坏（{ok}）')
 
 
 def _migrate(database: Database, backup_dir: Path | None) -> None:

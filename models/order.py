@@ -26,7 +26,7 @@ class Product(BaseModel):
 class Order(BaseModel):
     platform = CharField(max_length=16)
     order_no = CharField(max_length=64)
-    customer = ForeignKeyField(Customer, on_delete='CASCADE')
+    customer = ForeignKeyField(Customer, on_delete='CASCADE', index=False)  # covering index below
     status = CharField(max_length=16, default=PAID)
     status_text = CharField(max_length=64, default='')    # as the platform wrote it
     completed = BooleanField(default=False)               # counts toward spend

@@ -8,7 +8,7 @@ EARN, REDEEM, ADJUST, EXPIRE, BONUS = 'earn', 'redeem', 'adjust', 'expire', 'bon
 
 
 class PointsEntry(BaseModel):
-    customer = ForeignKeyField(Customer, on_delete='CASCADE')
+    customer = ForeignKeyField(Customer, on_delete='CASCADE', index=False)  # composite below
     kind = CharField(max_length=8)
     points = IntegerField()                               # signed
     reason = CharField(max_length=128, default='')

@@ -14,8 +14,9 @@ class Tag(BaseModel):
 
 
 class CustomerTag(BaseModel):
-    customer = ForeignKeyField(Customer, on_delete='CASCADE')
-    tag = ForeignKeyField(Tag, on_delete='CASCADE')
+    # Both directions are composite indexes below; single-column ones would be redundant.
+    customer = ForeignKeyField(Customer, on_delete='CASCADE', index=False)
+    tag = ForeignKeyField(Tag, on_delete='CASCADE', index=False)
     added_at = DateTimeField(default=now)
 
     class Meta:
