@@ -1,0 +1,104 @@
+"""Schema versions: the frozen database of every released schema opens and migrates.
+
+tests/fixtures/shop_schema_v1.db was written by the first released schema (v1) and
+is never regenerated: it stands for a shop's file from that release.
+"""
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from peewee import IntegerField
+from playhouse.migrate import SqliteMigrator, migrate
+
+from models import Customer, Order, PointsEntry, SchemaVersion, Tag, migrations
+from models.database import DatabaseError, close_database, open_database, schema_version
+from services import customers
+
+FIXTURES = Path(__file__).parent / 'fixtures'
+
+
+@pytest.fixture
+def v1_shop(tmp_path):
+    path = tmp_path / 'shop.db'
+    shutil.copy(FIXTURES / 'shop_schema_v1.db', path)
+    yield path
+    close_database()
+
+
+def test_v1_shop_opens_at_the_latest_version_with_its_data(v1_shop):
+    database = open_database(v1_shop)
+    assert schema_version(database) == migrations.LATEST_VERSION
+    a = Customer.get(Customer.nick == 'tb_小鹿')
+    assert (a.order_count, a.total_spent, a.points) == (1, 598_00, 598)
+    assert (a.birth_kind, a.birth_month, a.birth_day, a.birth_leap) == ('lunar', 8, 30, True)
+    assert Order.select().count() == 2 and PointsEntry.select().count() == 1
+    assert [t.name for t in Tag.select()] == ['VIP群']
+    detail = customers.get_customer(a.id)
+    assert [n for n, _ in detail.merged_from] == ['dup']
+    assert detail.profile.extra == {'肤质': '干性'}
+
+
+def test_a_migration_backs_up_first_and_runs_in_one_transaction(v1_shop, monkeypatch):
+    """A pretend v2 adds a column: the v1 file is copied first, then migrated."""
+    def add_column(database):
+        migrate(SqliteMigrator(database).add_column('customer', 'survey_score',
+                                                     IntegerField(null=True)))
+    monkeypatch.setattr(migrations, 'LATEST_VERSION', 2)
+    monkeypatch.setitem(migrations.STEPS, 2, add_column)
+    import models.database as mdb
+    monkeypatch.setattr(mdb, 'LATEST_VERSION', 2)
+    database = open_database(v1_shop)
+    assert SchemaVersion.get().version == 2
+    assert 'survey_score' in {c.name for c in database.get_columns('customer')}
+    backups = list((v1_shop.parent / 'backups').glob('before-v2-*.db'))
+    assert len(backups) == 1
+    old = sqlite3.connect(backups[0])
+    assert old.execute('SELECT version FROM schema_version').fetchone() == (1,)
+    assert old.execute('SELECT count(*) FROM customer').fetchone() == (3,)
+    old.close()
+
+
+def test_a_failed_migration_leaves_the_file_as_it_was(v1_shop, monkeypatch):
+    def broken(database):
+        database.execute_sql('UPDATE customer SET name = NULL')   # NOT NULL: fails
+    monkeypatch.setattr(migrations, 'LATEST_VERSION', 2)
+    monkeypatch.setitem(migrations.STEPS, 2, broken)
+    import models.database as mdb
+    monkeypatch.setattr(mdb, 'LATEST_VERSION', 2)
+    with pytest.raises(DatabaseError):
+        open_database(v1_shop)
+    close_database()
+    raw = sqlite3.connect(v1_shop)
+    assert raw.execute('SELECT version FROM schema_version').fetchone() == (1,)
+    assert raw.execute("SELECT name FROM customer WHERE nick = 'tb_小鹿'").fetchone() == ('张伟',)
+    raw.close()
+
+
+def test_a_newer_shop_file_is_refused(v1_shop):
+    raw = sqlite3.connect(v1_shop)
+    raw.execute('UPDATE schema_version SET version = 99')
+    raw.commit()
+    raw.close()
+    with pytest.raises(DatabaseError, match='更新版本'):
+        open_database(v1_shop)
+
+
+def test_another_programs_database_is_refused(tmp_path):
+    path = tmp_path / 'other.db'
+    raw = sqlite3.connect(path)
+    raw.execute('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)')
+    raw.commit()
+    raw.close()
+    with pytest.raises(DatabaseError, match='不是掌柜会员通的数据库'):
+        open_database(path)
+    close_database()
+    assert not (tmp_path / 'backups').exists()
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / 'shop.db'
+    path.write_bytes(b'this is a spreadsheet, not a database' * 100)
+    with pytest.raises(DatabaseError):
+        open_database(path)
+    close_database()
