@@ -24,10 +24,10 @@ search and its worker pool), sqlite_paths (planner-aware counts and pages).
 """
 from __future__ import annotations
 
-from .api import count, ids, page
+from .api import count, ids, page, warm_up
 from .cache import clear_cache
 from .filters import SORT_FIELDS, MemberFilter, MemberRow
 from .text_scan import close_workers
 
 __all__ = ['SORT_FIELDS', 'MemberFilter', 'MemberRow', 'clear_cache', 'close_workers', 'count',
-           'ids', 'page']
+           'ids', 'page', 'warm_up']

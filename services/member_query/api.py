@@ -17,8 +17,14 @@ def _fast() -> bool:
 def count(f: MemberFilter) -> int:
     if not _fast():
         return _base(f, fn.COUNT(Customer.id)).scalar() or 0
-    _pool.warm()
     return _result(f).count
+
+
+def warm_up() -> None:
+    """Get the search workers ready in the background (returns at once). Call it once
+    the window is up: it reads the search table on both cores."""
+    if _fast():
+        _pool.warm()
 
 
 def page(f: MemberFilter, offset: int, limit: int) -> list[MemberRow]:

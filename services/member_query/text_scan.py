@@ -151,7 +151,7 @@ def _sqlite_order(row: tuple) -> tuple:
 
 # --- the worker pool ------------------------------------------------------------------
 
-_IDLE_CLOSE = 30.0          # seconds; idle workers let go of the file (Windows locks open files)
+_IDLE_CLOSE = 600.0         # seconds; idle workers let go of the file (Windows locks open files)
 
 
 class _Pool:
@@ -235,16 +235,21 @@ class _Pool:
                     self.timer.start()
 
     def warm(self) -> None:
-        """Once, in the background: start the threads and open their connections,
-        so the first search does not wait for it."""
+        """Once, in the background: start the threads, open their connections and read
+        each one's share of the search table into its page cache, so the first search
+        runs as fast as the next (at 1M customers: ~250 ms cold against ~100 ms)."""
         if self.executor is not None or not self._usable():
             return
         self._prepare()
+        top = _scalar(Customer.select(fn.MAX(Customer.id)))
+        step = top // self.size + 1
+        sql, params = _scan_sql('\x01')          # matches nothing, reads every page
 
-        def open_one(_):
-            self._connection().execute('SELECT 1 FROM "customer_search" LIMIT 1').fetchall()
+        def read_share(i):
+            low, high = i * step, (i + 1) * step - 1
+            self._connection().execute(sql, [*params, low, high]).fetchall()
         for i in range(self.size):
-            self.executor.submit(open_one, i)
+            self.executor.submit(read_share, i)
 
     def _close_if_idle(self) -> None:
         with self.lock:

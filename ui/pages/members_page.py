@@ -1,7 +1,7 @@
 """The 会员 page: search, filter, the member table, batch actions, the detail panel."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel,
                                QMessageBox, QPushButton, QSplitter, QStackedWidget, QTableView,
@@ -25,6 +25,7 @@ class MembersPage(QWidget):
     """Emits `changed` after any edit so other pages can refresh."""
     changed = Signal()
     import_requested = Signal()
+    WARM_UP_MS = 800
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -35,6 +36,8 @@ class MembersPage(QWidget):
         self.model.set_filter(MemberFilter())
         self._after_reset()
         self._restore_state()
+        # Ready the search workers once the window is up, not while it paints.
+        QTimer.singleShot(self.WARM_UP_MS, member_query.warm_up)
 
     # --- layout -----------------------------------------------------------------------
     def _build(self) -> None:
