@@ -7,10 +7,10 @@ class ComingPage(QWidget):
     def __init__(self, title: str, description: str, parent=None):
         super().__init__(parent)
         heading = QLabel(title)
-        heading.setStyleSheet('font-size: 20px; font-weight: bold;')
+        heading.setObjectName('pageHeading')
         body = QLabel(description)
         body.setWordWrap(True)
-        body.setStyleSheet('color: #555; font-size: 14px;')
+        body.setObjectName('pageNote')
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 40, 40, 40)
         layout.addWidget(heading)

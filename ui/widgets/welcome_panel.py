@@ -11,12 +11,12 @@ class WelcomePanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         title = QLabel(self.tr('欢迎使用掌柜会员通'))
-        title.setStyleSheet('font-size: 24px; font-weight: bold;')
+        title.setObjectName('welcomeTitle')
         body = QLabel(self.tr(
             '店里还没有顾客。导入淘宝、拼多多或抖店导出的订单表，顾客和会员等级会自动建立；'
             '也可以先载入一个演示店铺看看，或直接新建第一位顾客。所有数据只保存在这台电脑上。'))
         body.setWordWrap(True)
-        body.setStyleSheet('font-size: 14px; color: #555;')
+        body.setObjectName('welcomeBody')
         self.import_button = QPushButton(self.tr('导入订单表…'))
         self.demo_button = QPushButton(self.tr('载入演示店铺'))
         self.new_button = QPushButton(self.tr('新建顾客'))
@@ -38,8 +38,9 @@ class WelcomePanel(QWidget):
         box.addLayout(buttons)
         inner = QWidget()
         inner.setLayout(box)
-        inner.setMaximumWidth(560)
+        # A fixed width lets the wrapped text compute its height; a maximum does not.
+        inner.setFixedWidth(600)
         layout = QVBoxLayout(self)
-        layout.addStretch()
+        layout.addStretch(1)
         layout.addWidget(inner, 0, Qt.AlignHCenter)
         layout.addStretch(2)
