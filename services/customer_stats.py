@@ -48,9 +48,11 @@ def refresh(ids: Iterable[int] | None = None) -> None:
 
 
 def _refresh_orders(ids: list[int] | None) -> None:
+    # A sale with no payment time (a shop's own sheet) counts from when it was made.
+    bought = fn.COALESCE(Order.paid_at, Order.created_at)
     q = (Order.select(Order.customer.alias('cid'), fn.COUNT(Order.id).alias('n'),
-                      fn.SUM(Order.amount).alias('s'), fn.MIN(Order.paid_at).alias('f'),
-                      fn.MAX(Order.paid_at).alias('l'))
+                      fn.SUM(Order.amount).alias('s'), fn.MIN(bought).alias('f'),
+                      fn.MAX(bought).alias('l'))
          .where(Order.completed == True))  # noqa: E712 (peewee expression)
     if ids is not None:
         q = q.where(Order.customer.in_(ids))

@@ -144,3 +144,42 @@ def test_new_buyers_stats_written_at_insert_match_a_refresh(database):
     assert before == after
     a = Customer.get(Customer.nick == 'tb_a')
     assert (a.order_count, a.total_spent, a.tier.name) == (2, 550_00, '高级会员')
+
+
+def test_lines_without_codes_match_stored_coded_lines(database):
+    batches.commit(parsed([order('1')]), 'h1')                     # line coded NF1
+    codeless = [LineRecord('奶粉', 2, 50_00, 100_00)]
+    again = batches.commit(parsed([order('1', lines=codeless)]), 'h2')
+    assert (again.updated, again.skipped) == (0, 1)
+
+
+def test_undoing_new_lines_puts_the_old_ones_back_with_their_product(database):
+    batches.commit(parsed([order('1')]), 'h1')
+    product = Product.get(Product.code == 'NF1').id
+    info = batches.commit(parsed([order('1', lines=[LineRecord('面膜', 1, 30_00, 30_00)])]), 'h2')
+    batches.undo(info.id)
+    assert [(ln.title, ln.product_id) for ln in OrderLine.select()] == [('奶粉', product)]
+
+
+def test_a_sale_without_payment_time_still_dates_the_buyer(database):
+    from services import customer_stats
+    records = [order('1', paid=None), order('2', paid=None)]
+    records[0].created_at = datetime(2024, 3, 1, 9)
+    records[1].created_at = datetime(2024, 4, 1, 9)
+    batches.commit(parsed(records), 'h')
+    a = Customer.get(Customer.nick == 'tb_a')
+    assert (a.first_order_at, a.last_order_at) == (datetime(2024, 3, 1, 9), datetime(2024, 4, 1, 9))
+    customer_stats.refresh()
+    assert Customer.get_by_id(a.id).last_order_at == datetime(2024, 4, 1, 9)
+
+
+def test_undo_of_an_order_batch_is_not_blocked_by_a_member_batch_on_equal_ids(
+        database, make_customer):
+    first = batches.commit(parsed([order('1')]), 'h1')
+    second = batches.commit(parsed([order('1', status='refunded')]), 'h2')   # changes order 1
+    cid = Customer.get(Customer.nick == 'tb_a').id
+    assert cid == 1                                                       # same number as order 1
+    batches.commit(parsed([member('tb_a', name='新名字')], kind='members'), 'm')  # changes customer 1
+    batches.undo(second.id)                                               # not blocked by the member batch
+    assert Order.get(Order.order_no == '1').status == 'completed'
+    assert first.id < second.id

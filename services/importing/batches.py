@@ -13,8 +13,9 @@ from .. import customer_stats
 from ..customer_profile import CustomerProfile
 from ..errors import UserError
 from .members_import import PROFILE_COLUMNS, import_members, save_search, set_manual_tags
-from .orders_import import TRACKED, import_lines, import_orders
-from .records import ParsedFile, Problem
+from .orders_import import (LINE_COLUMNS, TRACKED, ProductIndex, import_lines, import_orders,
+                            line_row)
+from .records import LineRecord, ParsedFile, Problem
 from .sqlbulk import chunks, insert_rows, update_rows
 
 
@@ -110,16 +111,20 @@ def undo(batch_id: int) -> BatchInfo:
 def _refuse_if_built_upon(batch: ImportBatch) -> None:
     later = (ImportBatch.select(ImportBatch.id)
              .where(ImportBatch.id > batch.id, ImportBatch.undone_at.is_null()))
+    def changed(tables):
+        return ImportChange.select(ImportChange.row_id).where(
+            ImportChange.batch == batch.id, ImportChange.table.in_(tables))
     own_orders = Order.select(Order.id).where(Order.batch == batch.id)
-    own_changes = ImportChange.select(ImportChange.row_id).where(ImportChange.batch == batch.id)
     own_customers = Customer.select(Customer.id).where(Customer.batch == batch.id)
+    # Order ids and customer ids are different numbers: compare each with its own kind.
+    order_rows = ImportChange.row_id.in_(own_orders) | ImportChange.row_id.in_(
+        changed(['order', 'lines']))
+    customer_rows = ImportChange.row_id.in_(own_customers) | ImportChange.row_id.in_(
+        changed(['customer']))
     clash = (ImportChange.select(ImportChange.batch)
              .where(ImportChange.batch.in_(later),
-                    (ImportChange.table.in_(['order', 'lines'])
-                     & (ImportChange.row_id.in_(own_orders) | ImportChange.row_id.in_(own_changes)))
-                    | ((ImportChange.table == 'customer')
-                       & (ImportChange.row_id.in_(own_customers)
-                          | ImportChange.row_id.in_(own_changes))))
+                    (ImportChange.table.in_(['order', 'lines']) & order_rows)
+                    | ((ImportChange.table == 'customer') & customer_rows))
              .order_by(ImportChange.batch.desc()).first())
     if clash:
         raise UserError(f'之后的导入批次 {clash.batch_id} 改动了同一批数据，请先撤销批次 {clash.batch_id}')
@@ -134,9 +139,10 @@ def _restore(change: ImportChange) -> set[int]:
         return {cid} if cid else set()
     if change.table == 'lines':
         OrderLine.delete().where(OrderLine.order == change.row_id).execute()
-        insert_rows(OrderLine, ('order_id', 'title', 'sku', 'quantity', 'price', 'amount'),
-                    [(change.row_id, ln['title'], ln['sku'], ln['quantity'], ln['price'],
-                      ln['amount']) for ln in before])
+        # Lines go back linked to their products (by code, else title), as imported.
+        products = ProductIndex()
+        insert_rows(OrderLine, LINE_COLUMNS,
+                    [line_row(change.row_id, LineRecord(**ln), products) for ln in before])
         return set()
     if change.table == 'customer':
         tags = before.pop('tags', [])

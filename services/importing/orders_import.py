@@ -20,6 +20,7 @@ from .records import LineRecord, OrderRecord
 from .sqlbulk import chunks, insert_rows, load_keys, query, stored_form, update_rows
 
 # Columns an import may change on an existing order; their old values go to ImportChange.
+LINE_COLUMNS = ('order_id', 'product_id', 'title', 'sku', 'quantity', 'price', 'amount')
 TRACKED = ('status', 'status_text', 'completed', 'amount', 'item_count', 'created_at',
            'paid_at', 'receiver', 'phone', 'address', 'buyer_note', 'seller_note')
 
@@ -42,7 +43,7 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
     stored = stored_form()
     customers, added = _customers_for(
         [r for r in records if (r.platform, r.order_no) not in existing], batch_id, now, counts)
-    products = _ProductIndex()
+    products = ProductIndex()
     new_rows, new_lines, changes, updates, line_changes = [], {}, [], [], []
     touched: set[int] = set()
     for i, r in enumerate(records):
@@ -62,7 +63,7 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
             counts.added += 1
             continue
         same = old['stored'] == stored(values)
-        lines_changed = bool(r.lines) and r.lines != old['lines']
+        lines_changed = bool(r.lines) and not same_lines(old['lines'], r.lines)
         if same and not lines_changed:
             counts.skipped += 1
             continue
@@ -81,23 +82,29 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
         ids = dict(query('SELECT order_no, id FROM "order" WHERE batch_id = ?', (batch_id,)))
         line_rows = []
         for (platform, order_no), lines in new_lines.items():
-            line_rows += [_line_row(ids[order_no], ln, products) for ln in lines]
-        insert_rows(OrderLine, ('order_id', 'product_id', 'title', 'sku', 'quantity',
-                                   'price', 'amount'), line_rows)
+            line_rows += [line_row(ids[order_no], ln, products) for ln in lines]
+        insert_rows(OrderLine, LINE_COLUMNS, line_rows)
     if updates:
         update_rows(Order, TRACKED, updates)
     for order_id, old_lines, lines in line_changes:
         changes.append((batch_id, 'lines', order_id,
                         json.dumps([ln.__dict__ for ln in old_lines], ensure_ascii=False)))
         OrderLine.delete().where(OrderLine.order == order_id).execute()
-        insert_rows(OrderLine, ('order_id', 'product_id', 'title', 'sku', 'quantity',
-                                   'price', 'amount'),
-                    [_line_row(order_id, ln, products) for ln in lines])
+        insert_rows(OrderLine, LINE_COLUMNS, [line_row(order_id, ln, products) for ln in lines])
     if changes:
         insert_rows(ImportChange, ('batch_id', 'table', 'row_id', 'before'), changes)
     check(cancelled)
     customer_stats.refresh(touched)
     return counts
+
+
+def same_lines(stored: list[LineRecord], incoming: list[LineRecord]) -> bool:
+    """Stored lines carry their product's code; a file without codes matches on the rest."""
+    if len(stored) != len(incoming):
+        return False
+    return all(a.title == b.title and a.quantity == b.quantity and a.price == b.price
+               and a.amount == b.amount and a.sku == b.sku and (not b.code or a.code == b.code)
+               for a, b in zip(stored, incoming))
 
 
 def _order_values(r: OrderRecord) -> tuple:
@@ -106,11 +113,11 @@ def _order_values(r: OrderRecord) -> tuple:
             r.paid_at, r.receiver, r.phone, r.address, r.buyer_note, r.seller_note)
 
 
-def _line_row(order_id: int, ln: LineRecord, products: '_ProductIndex') -> tuple:
+def line_row(order_id: int, ln: LineRecord, products: 'ProductIndex') -> tuple:
     return (order_id, products.id_for(ln), ln.title, ln.sku, ln.quantity, ln.price, ln.amount)
 
 
-class _ProductIndex:
+class ProductIndex:
     """Products by code, else by title; new ones are created as lines mention them."""
 
     def __init__(self):
@@ -199,22 +206,23 @@ def _customers_for(records: list[OrderRecord], batch_id: int, now, counts: Count
 
 
 def _stats_of(records: list[OrderRecord], keys: set) -> dict:
-    """(platform, nick) -> (completed orders, spend, first and last paid_at), as
-    customer_stats computes them in SQL."""
+    """(platform, nick) -> (completed orders, spend, first and last purchase), as
+    customer_stats computes them in SQL (payment time, else order time)."""
     out: dict[tuple, list] = {}
     for r in records:
         key = (r.platform, r.nick)
         if r.status != COMPLETED or key not in keys:
             continue
+        when = r.paid_at or r.created_at
         s = out.get(key)
         if s is None:
-            out[key] = [1, r.amount, r.paid_at, r.paid_at]
+            out[key] = [1, r.amount, when, when]
             continue
         s[0] += 1
         s[1] += r.amount
-        if r.paid_at is not None:
-            s[2] = r.paid_at if s[2] is None else min(s[2], r.paid_at)
-            s[3] = r.paid_at if s[3] is None else max(s[3], r.paid_at)
+        if when is not None:
+            s[2] = when if s[2] is None else min(s[2], when)
+            s[3] = when if s[3] is None else max(s[3], when)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -230,7 +238,7 @@ def import_lines(records: list[OrderRecord], batch_id: int, file_label: str,
                       .where(Order.platform.in_(['taobao', 'tmall']), Order.order_no.in_(chunk))
                       .tuples())
     existing = _lines_of(list(orders.values()))
-    products = _ProductIndex()
+    products = ProductIndex()
     touched_orders = []
     for r in records:
         check(cancelled)
@@ -240,15 +248,14 @@ def import_lines(records: list[OrderRecord], batch_id: int, file_label: str,
                                     f'找不到订单 {r.order_no}，请先导入它所在的订单报表'))
             continue
         old = existing.get(oid, [])
-        if old == r.lines:
+        if same_lines(old, r.lines):
             counts.skipped += 1
             continue
         insert_rows(ImportChange, ('batch_id', 'table', 'row_id', 'before'),
                     [(batch_id, 'lines', oid,
                       json.dumps([ln.__dict__ for ln in old], ensure_ascii=False))])
         OrderLine.delete().where(OrderLine.order == oid).execute()
-        insert_rows(OrderLine, ('order_id', 'product_id', 'title', 'sku', 'quantity', 'price',
-                                'amount'), [_line_row(oid, ln, products) for ln in r.lines])
+        insert_rows(OrderLine, LINE_COLUMNS, [line_row(oid, ln, products) for ln in r.lines])
         touched_orders.append(oid)
         counts.updated += 1
     # Item counts follow the lines when the order report had none.
