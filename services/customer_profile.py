@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from .errors import ValidationError
+from .phones import looks_like_phone
 
 PLATFORMS = ('taobao', 'tmall', 'pdd', 'douyin', 'store', 'other')
 GENDERS = ('', 'M', 'F')
 BIRTH_KINDS = ('', 'solar', 'lunar')
-_PHONE = re.compile(r'^\+?[0-9*][0-9* \-]{4,19}$')
 
 
 @dataclass
@@ -57,7 +56,7 @@ class CustomerProfile:
                 raise ValidationError(name, f'{label}太长（最多{limit}个字）')
         for name in ('phone', 'phone2'):
             value = getattr(p, name)
-            if value and not _PHONE.match(value):
+            if value and not looks_like_phone(value):
                 raise ValidationError(name, f'手机号格式不对：{value}')
         if p.gender not in GENDERS:
             raise ValidationError('gender', '性别只能是男、女或留空')

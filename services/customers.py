@@ -137,33 +137,49 @@ def set_tier_override(customer_id: int, tier_id: int | None) -> None:
              .where(Customer.id == customer_id).execute())
 
 
+def _chunks(ids: list[int], size: int = 5000):
+    # SQLite caps the variables of one statement (32,766; Windows builds may have less).
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
 def delete_customers(ids: list[int]) -> int:
     """Move to the recycle bin; orders and history stay attached."""
+    stamp, n = now(), 0
     with db.atomic():
-        return (Customer.update(deleted_at=now())
-                .where(Customer.id.in_(ids), Customer.deleted_at.is_null()).execute())
+        for chunk in _chunks(ids):
+            n += (Customer.update(deleted_at=stamp)
+                  .where(Customer.id.in_(chunk), Customer.deleted_at.is_null()).execute())
+    return n
 
 
 def restore_customers(ids: list[int]) -> int:
+    n = 0
     with db.atomic():
-        return (Customer.update(deleted_at=None)
-                .where(Customer.id.in_(ids), Customer.deleted_at.is_null(False),
-                       Customer.merged_into.is_null()).execute())
+        for chunk in _chunks(ids):
+            n += (Customer.update(deleted_at=None)
+                  .where(Customer.id.in_(chunk), Customer.deleted_at.is_null(False),
+                         Customer.merged_into.is_null()).execute())
+    return n
 
 
 def purge_customers(ids: list[int]) -> int:
     """Erase customers from the recycle bin for good, with their orders and history."""
+    erased = 0
     with db.atomic():
-        ids = [c.id for c in Customer.select(Customer.id)
-               .where(Customer.id.in_(ids), Customer.deleted_at.is_null(False))]
-        if ids:
+        for chunk in _chunks(ids):
+            chunk = [c.id for c in Customer.select(Customer.id)
+                     .where(Customer.id.in_(chunk), Customer.deleted_at.is_null(False))]
+            if not chunk:
+                continue
             # A merge into an erased customer goes with it; a merge *from* one stays,
             # its snapshot being the only record of the erased duplicate.
-            CustomerMerge.delete().where(CustomerMerge.target.in_(ids)).execute()
-            CustomerMerge.update(source=None).where(CustomerMerge.source.in_(ids)).execute()
-            Customer.update(merged_into=None).where(Customer.merged_into.in_(ids)).execute()
-            Customer.delete().where(Customer.id.in_(ids)).execute()
-        return len(ids)
+            CustomerMerge.delete().where(CustomerMerge.target.in_(chunk)).execute()
+            CustomerMerge.update(source=None).where(CustomerMerge.source.in_(chunk)).execute()
+            Customer.update(merged_into=None).where(Customer.merged_into.in_(chunk)).execute()
+            Customer.delete().where(Customer.id.in_(chunk)).execute()
+            erased += len(chunk)
+    return erased
 
 
 def merge_customers(source_ids: list[int], target_id: int) -> None:

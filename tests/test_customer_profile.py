@@ -161,3 +161,10 @@ def test_extra_drops_blank_values_and_stringifies_keys():
 def test_extra_json():
     assert clean().extra_json() == ''
     assert clean(extra={'b': 1, '肤质': '干'}).extra_json() == '{"b": 1, "肤质": "干"}'
+
+
+@pytest.mark.parametrize('phone', ['(0571)88886666', '138xxxx1234', '0571-8888 6666'])
+def test_phones_that_imports_accept_are_accepted_here_too(phone):
+    from services.files.cells import phone as read_phone
+    assert read_phone(phone) is not None
+    assert clean(phone=phone).phone == phone

@@ -272,3 +272,16 @@ def test_contacts_newest_first(make_customer):
     first = add_contact(a, 'phone', purpose='回访', at=datetime(2024, 1, 1))
     second = add_contact(a, 'wechat', result='满意', at=datetime(2024, 2, 1))
     assert [c.id for c in get_customer(a).contacts] == [second, first]
+
+
+def test_bin_actions_take_more_ids_than_one_statement_holds(database):
+    from models import Customer
+    from services.importing.sqlbulk import insert_rows
+    from services.customers import delete_customers, purge_customers, restore_customers
+    insert_rows(Customer, ('platform', 'nick'), [('taobao', f'n{i}') for i in range(40_000)])
+    ids = [i for (i,) in Customer.select(Customer.id).tuples()]
+    assert delete_customers(ids) == 40_000
+    assert restore_customers(ids) == 40_000
+    delete_customers(ids)
+    assert purge_customers(ids) == 40_000
+    assert Customer.select().count() == 0

@@ -183,3 +183,15 @@ def test_undo_of_an_order_batch_is_not_blocked_by_a_member_batch_on_equal_ids(
     batches.undo(second.id)                                               # not blocked by the member batch
     assert Order.get(Order.order_no == '1').status == 'completed'
     assert first.id < second.id
+
+
+def test_member_rows_for_merged_or_binned_buyers_are_reported_not_applied(database, make_customer):
+    a, b, c = make_customer('tb_a'), make_customer('tb_b'), make_customer('tb_c')
+    customers.merge_customers([b], a)
+    customers.delete_customers([c])
+    info = batches.commit(parsed([member('tb_b', name='复活'), member('tb_c', row=3, name='复活'),
+                                  member('tb_a', row=4, name='留下')], kind='members'), 'm')
+    assert (info.added, info.updated) == (0, 1)
+    assert ['已合并' in info.problems[0], '回收站' in info.problems[1]] == [True, True]
+    assert customers.get_customer(b).profile.name == ''
+    assert customers.get_customer(c).deleted_at is not None

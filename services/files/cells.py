@@ -12,6 +12,8 @@ import re
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from ..phones import looks_like_phone
+
 # Values exporters use for "nothing here".
 NULLS = frozenset(('', '-', '--', 'null', 'NULL', 'None', 'nan', '#N/A', '#NULL!', '无'))
 # Excel keeps 15 significant digits; a bigger number in a cell has lost its tail.
@@ -26,7 +28,6 @@ _DATE = re.compile(
     r'(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?'
     r'(?:[\sT]*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*秒?)?')
 _SCI = re.compile(r'\d(?:\.\d+)?[eE]\+\d+')
-_PHONE_OK = re.compile(r'\+?[*#xX\-()（）]*\d[\d*#xX\-()（）]*')
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 _fromiso = datetime.fromisoformat
 
@@ -305,7 +306,7 @@ def phone(value) -> str | None:
         return None
     else:
         s = _number_text(value)
-    if not _PHONE_OK.fullmatch(s):
+    if not looks_like_phone(s):
         raise ValueError(f'不像电话号码：{_short(value)}')
     return s
 

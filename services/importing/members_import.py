@@ -43,6 +43,12 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
             continue
         seen.add(key)
         old = existing.get(key)
+        if old is not None and old.deleted_at is not None:
+            # Updating a merged-away or binned record would bring it silently back to life.
+            why = ('已合并到其他顾客' if old.merged_into_id else '在回收站中，请先恢复')
+            problems.append(Problem(file_label, r.row, '买家会员名',
+                                    f'{r.nick} {why}，这一行没有导入'))
+            continue
         base = profile_of(old) if old else CustomerProfile(platform=r.platform, nick=r.nick)
         try:
             profile = _overlay(base, r.values).cleaned()
