@@ -46,8 +46,7 @@ def page(qtbot, database):
 
 def open_wizard(qtbot, page, path):
     page.import_file(path)
-    dialog = page._dialog
-    qtbot.addWidget(dialog)
+    dialog = page._dialog            # a child of the page; it deletes itself when closed
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=5000)
     return dialog
 
@@ -100,7 +99,7 @@ def test_generic_sheet_mapping_is_fixed_and_remembered(qtbot, page, tmp_path):
         w.writerow(['A001', '王阿姨', '58', '13700001111'])
         w.writerow(['A002', '李叔', '120.5', '13700002222'])
     dialog = open_wizard(qtbot, page, str(path))
-    assert dialog.mapping_box.isVisible() or dialog.preview.kind == 'generic'
+    assert dialog.preview.kind == 'generic' and not dialog.mapping_box.isHidden()
     assert dialog.preview.parsed is None and not dialog.import_button.isEnabled()
     combos = dialog._combos
     combos['order_no'].setCurrentIndex(combos['order_no'].findData('流水'))
@@ -118,3 +117,15 @@ def test_generic_sheet_mapping_is_fixed_and_remembered(qtbot, page, tmp_path):
     # The next file with the same headers is understood at once.
     again = service.preview_file(str(path))
     assert again.parsed is not None and again.mapping['nick'] == '客人'
+
+
+def test_member_sheet_preview_names_columns_in_words(qtbot, page, tmp_path, make_customer):
+    from services import exporting
+    make_customer('tb_a', name='张伟', birth_kind='lunar', birth_month=8, birth_day=30)
+    path = tmp_path / '会员表.xlsx'
+    exporting.export_members(str(path))
+    dialog = open_wizard(qtbot, page, str(path))
+    assert '会员表' in dialog.title.text()
+    shown = dialog.sample.item(0, 2).text()
+    assert '生日' in shown and '姓名' in shown
+    assert not any(word in shown for word in ('birth_', 'extra', 'platform'))

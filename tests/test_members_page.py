@@ -172,3 +172,14 @@ def test_column_widths_are_remembered(qtbot, shop):
     second = MembersPage()
     qtbot.addWidget(second)
     assert second.table.columnWidth(1) == 222
+
+
+def test_after_an_edit_nothing_stays_selected_but_the_customer_stays_shown(qtbot, page, shop):
+    select_rows(page, [2])
+    page.table.selectionModel().setCurrentIndex(page.model.index(2, 0),
+                                                QItemSelectionModel.Rows | QItemSelectionModel.Select)
+    shown = page.detail.customer_id()
+    page.refresh()
+    assert page.selected_ids() == []
+    assert page.detail.customer_id() == shown
+    assert page.edit_button.isEnabled() and not page.delete_button.isEnabled()

@@ -68,3 +68,41 @@ def platform_codes() -> list[str]:
 
 def channel_codes() -> list[str]:
     return list(_CHANNELS)
+
+
+# Columns an import can fill, as the owner knows them (orders and member profiles).
+_FIELDS = {
+    'order_no': QT_TRANSLATE_NOOP('labels', '订单号'), 'nick': QT_TRANSLATE_NOOP('labels', '买家会员名'),
+    'amount': QT_TRANSLATE_NOOP('labels', '实付金额'), 'status': QT_TRANSLATE_NOOP('labels', '订单状态'),
+    'aftersale': QT_TRANSLATE_NOOP('labels', '售后状态'),
+    'created_at': QT_TRANSLATE_NOOP('labels', '下单时间'),
+    'paid_at': QT_TRANSLATE_NOOP('labels', '付款时间'), 'receiver': QT_TRANSLATE_NOOP('labels', '收货人'),
+    'phone': QT_TRANSLATE_NOOP('labels', '手机'), 'phone2': QT_TRANSLATE_NOOP('labels', '备用电话'),
+    'address': QT_TRANSLATE_NOOP('labels', '地址'), 'province': QT_TRANSLATE_NOOP('labels', '省'),
+    'city': QT_TRANSLATE_NOOP('labels', '市'), 'item_count': QT_TRANSLATE_NOOP('labels', '商品数量'),
+    'buyer_note': QT_TRANSLATE_NOOP('labels', '买家留言'),
+    'seller_note': QT_TRANSLATE_NOOP('labels', '卖家备注'),
+    'title': QT_TRANSLATE_NOOP('labels', '商品名称'), 'sku': QT_TRANSLATE_NOOP('labels', '商品规格'),
+    'code': QT_TRANSLATE_NOOP('labels', '商家编码'), 'price': QT_TRANSLATE_NOOP('labels', '单价'),
+    'name': QT_TRANSLATE_NOOP('labels', '姓名'), 'wechat': QT_TRANSLATE_NOOP('labels', '微信'),
+    'gender': QT_TRANSLATE_NOOP('labels', '性别'), 'birthday': QT_TRANSLATE_NOOP('labels', '生日'),
+    'birth_kind': QT_TRANSLATE_NOOP('labels', '生日'), 'birth_year': QT_TRANSLATE_NOOP('labels', '生日'),
+    'birth_month': QT_TRANSLATE_NOOP('labels', '生日'), 'birth_day': QT_TRANSLATE_NOOP('labels', '生日'),
+    'birth_leap': QT_TRANSLATE_NOOP('labels', '生日'), 'source': QT_TRANSLATE_NOOP('labels', '来源'),
+    'note': QT_TRANSLATE_NOOP('labels', '备注'), 'tags': QT_TRANSLATE_NOOP('labels', '标签'),
+    'platform': QT_TRANSLATE_NOOP('labels', '平台'), 'extra': QT_TRANSLATE_NOOP('labels', '自定义字段'),
+}
+
+
+def field_name(key: str) -> str:
+    return _tr(_FIELDS.get(key, key))
+
+
+def field_names(keys) -> str:
+    """'姓名、手机、生日' for a set of field keys, each named once."""
+    seen: list[str] = []
+    for key in keys:
+        name = field_name(key)
+        if name not in seen:
+            seen.append(name)
+    return '、'.join(seen)

@@ -2,18 +2,17 @@
 let the owner fix the column mapping, then import the good rows or nothing."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QListWidget, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from services.files.mapping import MEMBER_SYNONYMS, ORDER_SYNONYMS, MEMBER_LABELS
-from services.files.order_rows import FIELD_LABELS
+from services.files.mapping import MEMBER_SYNONYMS, ORDER_SYNONYMS
 from services.importing import service
 from services.importing.service import Preview
 
 from .. import formatting
-from ..labels import order_state_name, platform_codes, platform_name
+from ..labels import field_name, field_names, order_state_name, platform_codes, platform_name
 from ..tasks import BackgroundTask
 
 _KIND_NAMES = {
@@ -38,6 +37,8 @@ class ImportDialog(QDialog):
         self.task: BackgroundTask | None = None
         self.setWindowTitle(self.tr('导入文件'))
         self.setModal(True)
+        # The preview holds the whole file; let it go with the dialog.
+        self.setAttribute(Qt.WA_DeleteOnClose)
         self.resize(820, 620)
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -132,7 +133,7 @@ class ImportDialog(QDialog):
         if parsed is not None and parsed.kind == 'members':
             headers = [self.tr('买家会员名'), self.tr('平台'), self.tr('更新的列')]
             rows = [[r.nick, platform_name(r.platform),
-                     '、'.join(MEMBER_LABELS.get(k, k) for k in r.values)] for r in records]
+                     field_names(r.values)] for r in records]
         elif parsed is not None and parsed.kind == 'lines':
             headers = [self.tr('订单号'), self.tr('商品')]
             rows = [[r.order_no, '；'.join(f'{ln.title} ×{ln.quantity}' for ln in r.lines)]
@@ -193,7 +194,6 @@ class ImportDialog(QDialog):
             self.mapping_form.removeRow(1)
         target = self.target.currentData()
         fields = ORDER_SYNONYMS if target == 'orders' else MEMBER_SYNONYMS
-        labels = FIELD_LABELS if target == 'orders' else MEMBER_LABELS
         grid = QWidget()
         form = QFormLayout(grid)
         self._combos = {}
@@ -205,18 +205,33 @@ class ImportDialog(QDialog):
                     combo.addItem(h, h)
             combo.setCurrentIndex(max(0, combo.findData(self.preview.mapping.get(f, ''))))
             self._combos[f] = combo
-            form.addRow(labels.get(f, f), combo)
+            form.addRow(field_name(f), combo)
         self.mapping_form.addRow(grid)
 
     def apply_mapping(self) -> None:
         mapping = {f: c.currentData() for f, c in self._combos.items() if c.currentData()}
         target, platform = self.target.currentData(), self.platform.currentData()
+        # The worker changes the preview: nothing on screen may touch it meanwhile.
+        self.mapping_box.setEnabled(False)
+        self.import_button.setEnabled(False)
         self.task = BackgroundTask(
             lambda progress, cancelled: service.remap(self.preview, mapping, target, platform,
                                                       cancelled),
             self, self.tr('正在按新的列对应读取…'))
-        self.task.finished.connect(lambda _: self._refresh())
+        self.task.finished.connect(self._remapped)
+        self.task.failed.connect(self._remap_failed)
+        self.task.cancelled.connect(lambda: self._remap_failed(self.tr('已取消')))
         self.task.start()
+
+    def _remapped(self, _preview) -> None:
+        self.mapping_box.setEnabled(True)
+        self._refresh()
+
+    def _remap_failed(self, message: str) -> None:
+        # A cancelled or failed parse leaves nothing importable rather than a stale one.
+        self.preview.parsed, self.preview.error = None, message
+        self.mapping_box.setEnabled(True)
+        self._refresh()
 
     # --- commit ------------------------------------------------------------------------
     def commit(self) -> None:

@@ -164,9 +164,12 @@ class MembersPage(QWidget):
         """Reload rows after data changed elsewhere; filters and sort stay."""
         current = self.detail.customer_id()
         self.model.refresh()
-        self._after_reset()
+        # Rows moved, so the old selection means nothing: clear it and keep showing
+        # the customer the owner was working on; actions then act on nothing by accident.
+        self._after_reset(select_first=current is None)
         if current:
             self._show_customer(current)
+        self._selection_changed()
 
     # --- filtering --------------------------------------------------------------------------
     def _filters_changed(self, values: dict) -> None:
@@ -178,7 +181,7 @@ class MembersPage(QWidget):
         self.model.set_filter(self.model.current_filter().with_(deleted=on))
         self._after_reset()
 
-    def _after_reset(self) -> None:
+    def _after_reset(self, select_first: bool = True) -> None:
         f = self.model.current_filter()
         empty_shop = (self.model.rowCount() == 0 and f == MemberFilter(sort=f.sort,
                                                                        descending=f.descending)
@@ -190,11 +193,12 @@ class MembersPage(QWidget):
             b.setVisible(not in_bin)
         self.restore_button.setVisible(in_bin)
         self.purge_button.setVisible(in_bin)
-        if self.model.rowCount():
+        if self.model.rowCount() and select_first:
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 0),
                 QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
         else:
+            self.table.selectionModel().clear()
             self.detail.show_detail(None)
         self._selection_changed()
 
@@ -228,8 +232,7 @@ class MembersPage(QWidget):
         if n:
             text += self.tr(' · 已选 {0} 位').format(f'{n:,}')
         self.status.setText(text)
-        for b in (self.edit_button,):
-            b.setEnabled(n == 1)
+        self.edit_button.setEnabled(self.detail.customer_id() is not None)
         self.merge_button.setEnabled(n >= 2)
         for b in (self.tag_button, self.delete_button, self.restore_button, self.purge_button):
             b.setEnabled(n > 0)
@@ -243,9 +246,13 @@ class MembersPage(QWidget):
             self.detail.show_detail(None)
             return
         try:
-            self.detail.show_detail(customers.get_customer(customer_id))
+            detail = customers.get_customer(customer_id)
         except UserError:
-            self.detail.show_detail(None)
+            detail = None
+        # A customer just binned (or restored) no longer belongs to the list on screen.
+        if detail is not None and (detail.deleted_at is not None) != self.model.current_filter().deleted:
+            detail = None
+        self.detail.show_detail(detail)
 
     # --- actions ---------------------------------------------------------------------------------
     def _changed(self) -> None:

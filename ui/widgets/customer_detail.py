@@ -1,6 +1,8 @@
 """The side panel with one customer's profile, orders, points and contact log."""
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -125,7 +127,7 @@ class CustomerDetailPanel(QWidget):
             sub.append(self.tr('合并自：{0}').format('、'.join(n for n, _ in d.merged_from)))
         self.subtitle.setText(' · '.join(s for s in sub if s))
         self.tags.setText(' '.join(
-            f'<span style="background:{color}; color:white;">&nbsp;{name}&nbsp;</span>'
+            f'<span style="background:{escape(color)}; color:white;">&nbsp;{escape(name)}&nbsp;</span>'
             for _, name, color in d.tags))
         tier = self._tiers.get(d.tier_id, '')
         if d.tier_locked:
