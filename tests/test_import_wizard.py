@@ -66,6 +66,7 @@ def test_import_a_taobao_csv_then_undo(qtbot, page, tmp_path, quiet_boxes):
     page.batches.selectRow(0)
     assert page.problems_button.isEnabled()
     page.undo_selected()
+    qtbot.waitUntil(page.isEnabled, timeout=5000)
     assert Order.select().count() == 0
     assert '已撤销' in page.batches.item(0, 8).text()
     assert not page.undo_button.isEnabled()

@@ -45,6 +45,11 @@ def search(qtbot, page, text):
     qtbot.waitUntil(lambda: page.model.current_filter().text == text, timeout=2000)
 
 
+def settle(qtbot, page):
+    """Wait for a background change to land (the page re-enables itself)."""
+    qtbot.waitUntil(page.isEnabled, timeout=5000)
+
+
 def select_rows(page, rows):
     sel = page.table.selectionModel()
     sel.clearSelection()
@@ -91,6 +96,7 @@ def test_batch_tag_selected_rows(qtbot, page, monkeypatch):
         return True
     monkeypatch.setattr(BatchTagDialog, 'exec', fake_exec)
     page.tag_selected()
+    settle(qtbot, page)
     tag = next(t for t in tags.list_tags(with_counts=True) if t.name == '晒单群')
     assert tag.count == 2
     page.filters.tag.setCurrentIndex(page.filters.tag.findText('晒单群'))
@@ -102,6 +108,7 @@ def test_select_all_tags_the_whole_result(qtbot, page, monkeypatch):
     monkeypatch.setattr(BatchTagDialog, 'exec',
                         lambda d: d.tag.setCurrentText('全部') or True)
     page.tag_selected()
+    settle(qtbot, page)
     assert next(t for t in tags.list_tags(True) if t.name == '全部').count == 4
 
 
@@ -143,12 +150,14 @@ def test_delete_goes_to_bin_and_restore_brings_back(qtbot, page, monkeypatch):
     select_rows(page, [0])
     nick = page.model.member_at(0).nick
     page.delete_selected()
+    settle(qtbot, page)
     assert page.model.rowCount() == 3
     page.bin_button.setChecked(True)
     assert page.model.rowCount() == 1 and page.model.member_at(0).nick == nick
     assert page.restore_button.isVisible() and not page.new_button.isVisible()
     select_rows(page, [0])
     page.restore_selected()
+    settle(qtbot, page)
     assert page.model.rowCount() == 0
     page.bin_button.setChecked(False)
     assert page.model.rowCount() == 4

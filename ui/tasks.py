@@ -50,7 +50,8 @@ class BackgroundTask(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    # One worker: SQLite has one writer, so jobs that write must not overlap.
+    # One worker: SQLite has one writer, so background writes never overlap each other;
+    # pages disable themselves while theirs runs.
     _pool: QThreadPool | None = None
 
     @classmethod
@@ -61,7 +62,7 @@ class BackgroundTask(QObject):
         return cls._pool
 
     def __init__(self, fn: Callable, parent: QWidget | None = None, title: str = '',
-                 show_progress: bool = True):
+                 show_progress: bool = True, cancellable: bool = True):
         super().__init__(parent)
         self._cancel = threading.Event()
         self._signals = _Signals()
@@ -79,6 +80,9 @@ class BackgroundTask(QObject):
             self._dialog.setAutoClose(False)
             self._dialog.setAutoReset(False)
             self._dialog.canceled.connect(self.cancel)
+            if not cancellable:
+                # One statement that cannot stop halfway: no button that would pretend to.
+                self._dialog.setCancelButton(None)
             # QProgressDialog only shows itself on setValue; nudge it once the delay passes.
             QTimer.singleShot(550, self._show_if_running)
         self.running = False

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from services.errors import UserError
 from services.importing import batches
 
 from .. import formatting
@@ -121,13 +120,23 @@ class FilesPage(QWidget):
             .format(b.id, b.file_name))
         if answer != QMessageBox.Yes:
             return
-        try:
-            batches.undo(b.id)
-        except UserError as e:
-            QMessageBox.warning(self, self.tr('撤销导入'), str(e))
-            return
+        # Undoing 100,000 orders takes seconds: off the UI thread, page locked meanwhile.
+        self.setEnabled(False)
+        task = BackgroundTask(lambda progress, cancelled: batches.undo(b.id), self,
+                              self.tr('正在撤销导入…'), cancellable=False)
+        task.finished.connect(self._undone)
+        task.failed.connect(self._undo_failed)
+        self._task = task.start()
+
+    def _undone(self, _info) -> None:
+        self.setEnabled(True)
         self.reload()
         self.changed.emit()
+
+    def _undo_failed(self, message: str) -> None:
+        self.setEnabled(True)
+        QMessageBox.warning(self, self.tr('撤销导入'), message)
+        self.reload()
 
     def show_problems(self) -> None:
         b = self._selected_batch()

@@ -320,21 +320,41 @@ class MembersPage(QWidget):
         dialog = BatchTagDialog(tags.list_tags(), len(ids), self)
         if not dialog.exec():
             return
-        try:
-            if dialog.removing():
-                known = {t.name: t.id for t in tags.list_tags()}
-                if dialog.tag_name() not in known:
-                    return
-                n = tags.untag_customers(ids, known[dialog.tag_name()])
-                message = self.tr('已从 {0} 位顾客去掉标签“{1}”')
-            else:
-                n = tags.tag_customers(ids, tags.get_or_create_tag(dialog.tag_name()))
-                message = self.tr('已给 {0} 位顾客加上标签“{1}”')
-        except UserError as e:
-            QMessageBox.warning(self, self.tr('批量打标签'), str(e))
-            return
-        self._changed()
-        self.status.setText(message.format(f'{n:,}', dialog.tag_name()))
+        name = dialog.tag_name()
+        if dialog.removing():
+            known = {t.name: t.id for t in tags.list_tags()}
+            if name not in known:
+                return
+            message = self.tr('已从 {0} 位顾客去掉标签“{1}”')
+            work = lambda: tags.untag_customers(ids, known[name])  # noqa: E731
+        else:
+            message = self.tr('已给 {0} 位顾客加上标签“{1}”')
+            work = lambda: tags.tag_customers(ids, tags.get_or_create_tag(name))  # noqa: E731
+        self._write(work, self.tr('批量打标签'),
+                    lambda n: self.status.setText(message.format(f'{n:,}', name)))
+
+    def _write(self, work, title: str, then=None) -> None:
+        """Run a change off the UI thread: a whole-shop selection can be 1M rows.
+
+        The page is disabled meanwhile; a progress note shows after half a second.
+        """
+        self.setEnabled(False)
+        task = BackgroundTask(lambda progress, cancelled: work(), self, title,
+                              cancellable=False)
+
+        def done(result):
+            self.setEnabled(True)
+            self._changed()
+            if then is not None:
+                then(result)
+
+        def failed(message):
+            self.setEnabled(True)
+            QMessageBox.warning(self, title, message)
+            self._changed()
+        task.finished.connect(done)
+        task.failed.connect(failed)
+        self._task = task.start()
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -345,14 +365,12 @@ class MembersPage(QWidget):
             self.tr('把选中的 {0} 位顾客移到回收站？订单和记录都会保留，可随时恢复。').format(
                 f'{len(ids):,}'))
         if answer == QMessageBox.Yes:
-            customers.delete_customers(ids)
-            self._changed()
+            self._write(lambda: customers.delete_customers(ids), self.tr('删除顾客'))
 
     def restore_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
-            customers.restore_customers(ids)
-            self._changed()
+            self._write(lambda: customers.restore_customers(ids), self.tr('恢复'))
 
     def purge_selected(self) -> None:
         ids = self.selected_ids()
@@ -363,8 +381,7 @@ class MembersPage(QWidget):
             self.tr('彻底删除 {0} 位顾客及其订单和记录？此操作不能撤销。').format(f'{len(ids):,}'),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer == QMessageBox.Yes:
-            customers.purge_customers(ids)
-            self._changed()
+            self._write(lambda: customers.purge_customers(ids), self.tr('彻底删除'))
 
     def merge_selected(self) -> None:
         ids = self.selected_ids()
