@@ -130,3 +130,20 @@ def test_member_sheet_preview_names_columns_in_words(qtbot, page, tmp_path, make
     shown = dialog.sample.item(0, 2).text()
     assert '生日' in shown and '姓名' in shown
     assert not any(word in shown for word in ('birth_', 'extra', 'platform'))
+
+
+def test_blank_status_in_a_status_column_is_not_a_sale(database, tmp_path):
+    rows = good_rows(2)
+    rows[1][3] = ''
+    preview = service.preview_file(taobao_csv(tmp_path / 'a.csv', rows))
+    assert [r.status for r in preview.parsed.records] == ['completed', 'paid']
+    assert any('状态为空' in n for n in preview.parsed.notes)
+
+
+def test_member_sheet_without_the_nick_column_is_refused(database, tmp_path):
+    from services.errors import UserError
+    path = tmp_path / 'members.csv'
+    path.write_text('姓名,手机\n张伟,13800001111\n', encoding='utf-8-sig')
+    with pytest.raises(UserError, match='买家会员名'):
+        service.preview_file(str(path), 'members')
+    assert batches.list_batches() == []

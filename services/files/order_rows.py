@@ -18,7 +18,7 @@ from typing import Callable
 from ..importing.records import LineRecord, OrderRecord, ParsedFile, Problem
 from ..tasks import check
 from . import cells
-from .statuses import CLOSED, REFUNDED, merge_states
+from .statuses import CLOSED, COMPLETED, PAID, REFUNDED, merge_states
 from .table_reader import gc_paused
 
 FIELD_LABELS = {
@@ -37,6 +37,7 @@ CONVERTERS = {
     'item_count': cells.integer, 'quantity': cells.integer,
 }
 REQUIRED = ('order_no', 'nick', 'amount')
+PLATFORM_EXPORTS = frozenset(('taobao', 'tmall', 'pdd', 'douyin'))
 _SKIP = '，这一行没有导入'
 
 
@@ -67,6 +68,7 @@ class _Build:
         self.problems: list[tuple[int, int, Problem]] = []
         self.skip: set[int] = set()
         self.unknown_states: set[str] = set()
+        self.blank_states = 0
         self.done, self.steps = 0, len(plan.columns) + 1
 
     # --- columns ----------------------------------------------------------
@@ -149,6 +151,14 @@ class _Build:
         decided = {p: self.plan.status_of(*p) for p in set(zip(status, after))}
         states = [decided[p][0] for p in zip(status, after)]
         self.unknown_states = {p[0] for p, (_, known) in decided.items() if not known}
+        if 'status' in self.plan.columns and self.plan.platform in PLATFORM_EXPORTS:
+            # An owner's own sheet with no status is a sale made; a blank cell in a
+            # platform's status column is not a finished sale.
+            blank = [k for k, (s, a) in enumerate(zip(status, after))
+                     if not s.strip() and states[k] == COMPLETED]
+            for k in blank:
+                states[k] = PAID
+            self.blank_states = len(blank)
         created = self.values('created_at') or [None] * n
         paid = self.values('paid_at') or [None] * n
         address, province, city = self._addresses()
@@ -258,6 +268,8 @@ class _Build:
         if dups:
             shown = '、'.join(dups[:3]) + ('等' if len(dups) > 3 else '')
             notes.append(f'有 {len(dups)} 行的订单号与前面的行重复（{shown}），以文件中最后一行为准。')
+        if self.blank_states:
+            notes.append(f'有 {self.blank_states} 行订单状态为空，按“已付款”导入，不计入消费。')
         if self.unknown_states:
             shown = '、'.join(sorted(self.unknown_states)[:5])
             notes.append(f'不认识的订单状态：{shown}；这些订单按“已付款”导入，不计入消费。')

@@ -97,6 +97,9 @@ def _members(table: Table) -> ParsedFile:
                                table.row_numbers, Path(table.path).name,
                                custom_fields=[f.name for f in custom_fields.list_fields()])
     parsed.path = table.path
+    if not parsed.records and any(p.row == 1 and p.column == '买家会员名' for p in parsed.problems):
+        # Without the key column nothing can be matched: refuse the file, write nothing.
+        raise UserError(f'「{Path(table.path).name}」{parsed.problems[0].message}')
     return parsed
 
 
