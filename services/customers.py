@@ -14,6 +14,7 @@ from models import (ContactLog, Customer, CustomerMerge, CustomerSearch, Custome
                     PointsEntry, Tag, db, now)
 
 from . import customer_stats
+from .chunking import chunks
 from .customer_profile import CustomerProfile
 from .errors import UserError, ValidationError
 from .pinyin_keys import search_text
@@ -137,17 +138,11 @@ def set_tier_override(customer_id: int, tier_id: int | None) -> None:
              .where(Customer.id == customer_id).execute())
 
 
-def _chunks(ids: list[int], size: int = 5000):
-    # SQLite caps the variables of one statement (32,766; Windows builds may have less).
-    for i in range(0, len(ids), size):
-        yield ids[i:i + size]
-
-
 def delete_customers(ids: list[int]) -> int:
     """Move to the recycle bin; orders and history stay attached."""
     stamp, n = now(), 0
     with db.atomic():
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             n += (Customer.update(deleted_at=stamp)
                   .where(Customer.id.in_(chunk), Customer.deleted_at.is_null()).execute())
     return n
@@ -156,7 +151,7 @@ def delete_customers(ids: list[int]) -> int:
 def restore_customers(ids: list[int]) -> int:
     n = 0
     with db.atomic():
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             n += (Customer.update(deleted_at=None)
                   .where(Customer.id.in_(chunk), Customer.deleted_at.is_null(False),
                          Customer.merged_into.is_null()).execute())
@@ -167,7 +162,7 @@ def purge_customers(ids: list[int]) -> int:
     """Erase customers from the recycle bin for good, with their orders and history."""
     erased = 0
     with db.atomic():
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             chunk = [c.id for c in Customer.select(Customer.id)
                      .where(Customer.id.in_(chunk), Customer.deleted_at.is_null(False))]
             if not chunk:

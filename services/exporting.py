@@ -16,6 +16,7 @@ from models import Customer, CustomerTag, Order, OrderLine, Tag, db
 from . import member_query
 from .custom_fields import list_fields
 from .customer_profile import CustomerProfile
+from .chunking import chunks
 from .errors import UserError
 from .files.member_sheet import (PLATFORM_NAMES, MemberSheetRow, member_row, sheet_headers,
                                  sheet_kinds)
@@ -50,12 +51,6 @@ def check_suffix(path) -> None:
         raise UserError(f'只能导出为 .xlsx 或 .csv 文件，不支持“{suffix or Path(path).name}”')
 
 
-def _chunks(items: Sequence):
-    size = CHUNK
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
 # --- members -----------------------------------------------------------------------
 
 def export_members(path, member_filter=None, progress: Progress | None = None,
@@ -82,7 +77,7 @@ def _member_ids(member_filter) -> list[int]:
 
 def _member_rows(ids: list[int], custom: list[str]) -> Iterator[list]:
     tiers = tier_names()
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, CHUNK):
         found = {r[0]: r for r in _select_in(Customer, _MEMBER_COLUMNS, Customer.id, chunk)}
         tags = _hand_tags(chunk)
         for cid in chunk:

@@ -9,14 +9,6 @@ class Cancelled(Exception):
     """Raised inside a long job when the owner pressed Cancel; nothing is kept."""
 
 
-def no_progress(done: int, total: int) -> None:
-    pass
-
-
-def never_cancelled() -> bool:
-    return False
-
-
 def check(cancelled: IsCancelled | None) -> None:
     if cancelled is not None and cancelled():
         raise Cancelled()

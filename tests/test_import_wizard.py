@@ -147,3 +147,14 @@ def test_member_sheet_without_the_nick_column_is_refused(database, tmp_path):
     with pytest.raises(UserError, match='买家会员名'):
         service.preview_file(str(path), 'members')
     assert batches.list_batches() == []
+
+
+def test_our_own_order_export_is_not_imported_twice(database, tmp_path):
+    from services import exporting
+    from services.errors import UserError
+    service.import_file(taobao_csv(tmp_path / 'a.csv', good_rows()))
+    out = tmp_path / '订单表.xlsx'
+    exporting.export_orders(str(out))
+    with pytest.raises(UserError, match='本软件导出的订单表'):
+        service.preview_file(str(out))
+    assert Order.select().count() == 3

@@ -18,6 +18,7 @@ from ..errors import UserError
 from ..files import mapping as mappings
 from ..files.member_sheet import parse_member_rows
 from ..files.platforms import detect_kind, parse_orders
+from ..exporting import ORDER_HEADERS
 from ..files.table_reader import Table, gc_paused, read_table
 from . import batches
 from .batches import BatchInfo
@@ -64,6 +65,11 @@ def preview_file(path: str, platform: str = 'auto', progress=None, cancelled=Non
 
 def _understand(path, platform, digest, table, cancelled) -> Preview:
     kind = detect_kind(table.headers) if platform == 'auto' else platform
+    if kind == 'generic' and set(ORDER_HEADERS) <= set(table.headers):
+        # Our own order sheet carries one platform per row and our wording of states;
+        # read as a foreign sheet it would add every order a second time.
+        raise UserError(f'「{Path(path).name}」是本软件导出的订单表，里面的订单已经在店里了。'
+                        '要导入新订单，请用淘宝、拼多多或抖店导出的原始文件。')
     if kind == 'tmall':
         kind = 'taobao'
     preview = Preview(path=str(path), file_hash=digest, kind=kind, table=table, parsed=None,

@@ -9,6 +9,8 @@ from peewee import Model, SqliteDatabase
 
 from models import db
 
+from ..chunking import chunks  # noqa: F401 (the importers take it from here)
+
 
 def param() -> str:
     return db.obj.param if db.obj is not None else '?'
@@ -51,9 +53,6 @@ def update_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Seque
     db.cursor().executemany(sql, rows)
 
 
-def chunks(items: list, size: int = 5000):
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 def load_keys(pairs: Iterable[tuple[str, str]]) -> str:

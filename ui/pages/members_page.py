@@ -392,7 +392,8 @@ class MembersPage(QWidget):
                                     self.tr('一次最多合并 20 位顾客，请少选一些。'))
             return
         rows = [customers.get_customer(i, max_orders=0) for i in ids]
-        labels = [f'{d.profile.nick}（{d.profile.name or "-"}，{d.order_count}单）' for d in rows]
+        labels = [self.tr('{0}（{1}，{2} 单）').format(d.profile.nick, d.profile.name or '-',
+                                                    d.order_count) for d in rows]
         choice, ok = QInputDialog.getItem(
             self, self.tr('合并重复顾客'),
             self.tr('保留哪一位？其余顾客的订单、标签、积分和联系记录都会并入这一位。'),
