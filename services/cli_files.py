@@ -38,7 +38,7 @@ def _import(args, target: str, open_db) -> int:
     if preview.earlier and not args.json:
         print(f'提示：这个文件在 {preview.earlier.created_at:%Y-%m-%d %H:%M} 导入过'
               f'（批次 {preview.earlier.id}），重复的订单不会再添加。')
-    info = commit_preview(preview)
+    info = commit_preview(preview, remember=False)
     if args.json:
         print(json.dumps({**_summary(info), 'read': info.rows_read,
                           'notes': preview.parsed.notes}, ensure_ascii=False, indent=2))

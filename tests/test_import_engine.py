@@ -195,3 +195,13 @@ def test_member_rows_for_merged_or_binned_buyers_are_reported_not_applied(databa
     assert ['已合并' in info.problems[0], '回收站' in info.problems[1]] == [True, True]
     assert customers.get_customer(b).profile.name == ''
     assert customers.get_customer(c).deleted_at is not None
+
+
+def test_undo_refuses_to_overwrite_a_later_hand_edit(database, make_customer):
+    from models import Customer as C
+    cid = make_customer('tb_a', name='张伟')
+    info = batches.commit(parsed([member('tb_a', name='张伟伟')], kind='members'), 'm')
+    C.update(updated_at=datetime(2999, 1, 1)).where(C.id == cid).execute()   # edited later
+    with pytest.raises(UserError, match='又被修改过'):
+        batches.undo(info.id)
+    assert customers.get_customer(cid).profile.name == '张伟伟'

@@ -92,6 +92,7 @@ def undo(batch_id: int) -> BatchInfo:
         raise UserError(f'批次 {batch_id}（{batch.file_name}）已经撤销过了')
     with db.atomic():
         _refuse_if_built_upon(batch)
+        _refuse_if_edited_since(batch)
         touched: set[int] = set()
         added_orders = Order.select(Order.id, Order.customer).where(Order.batch == batch.id)
         for oid, cid in added_orders.tuples():
@@ -128,6 +129,17 @@ def _refuse_if_built_upon(batch: ImportBatch) -> None:
              .order_by(ImportChange.batch.desc()).first())
     if clash:
         raise UserError(f'之后的导入批次 {clash.batch_id} 改动了同一批数据，请先撤销批次 {clash.batch_id}')
+
+
+def _refuse_if_edited_since(batch: ImportBatch) -> None:
+    """Putting back a profile the owner has edited since would lose the edit."""
+    changed = ImportChange.select(ImportChange.row_id).where(
+        ImportChange.batch == batch.id, ImportChange.table == 'customer')
+    edited = (Customer.select(Customer.nick)
+              .where(Customer.id.in_(changed), Customer.updated_at > batch.created_at).first())
+    if edited:
+        raise UserError(f'顾客“{edited.nick}”在这次导入之后又被修改过，撤销会丢掉那次修改，'
+                        '所以没有撤销。')
 
 
 def _restore(change: ImportChange) -> set[int]:

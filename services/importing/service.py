@@ -11,7 +11,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models import Setting, db
+from peewee import SQL, fn
+
+from models import Customer, Setting, db
 
 from .. import custom_fields
 from ..errors import UserError
@@ -89,6 +91,8 @@ def _understand(path, platform, digest, table, cancelled) -> Preview:
                     table.headers, 'members'):
                 preview.target = 'members'
                 preview.mapping = mappings.propose_mapping(table.headers, 'members')
+                # Buyers in a foreign member list are most likely the shop's usual ones.
+                preview.platform = main_platform()
         remap(preview, preview.mapping, preview.target, preview.platform, cancelled)
     else:
         preview.parsed = parse_orders(table, platform if platform != 'auto' else 'auto',
@@ -123,12 +127,15 @@ def remap(preview: Preview, mapping: dict, target: str, platform: str = 'other',
     return preview
 
 
-def commit_preview(preview: Preview, progress=None, cancelled=None) -> BatchInfo:
+def commit_preview(preview: Preview, progress=None, cancelled=None,
+                   remember: bool = True) -> BatchInfo:
+    """Write the preview as one batch; `remember` keeps a generic sheet's mapping (the
+    owner saw and confirmed it in the wizard)."""
     if preview.parsed is None:
         raise UserError(preview.error or f'「{preview.file_label}」还不能导入')
     with gc_paused():
         info = batches.commit(preview.parsed, preview.file_hash, cancelled, progress)
-    if preview.kind == 'generic':
+    if remember and preview.kind == 'generic':
         remember_mapping(preview.table.headers, preview.mapping, preview.target,
                          preview.platform)
     return info
@@ -137,7 +144,16 @@ def commit_preview(preview: Preview, progress=None, cancelled=None) -> BatchInfo
 def import_file(path: str, platform: str = 'auto', progress=None, cancelled=None) -> BatchInfo:
     """Preview and commit in one go, for the command line: good rows go in."""
     preview = preview_file(path, platform, progress, cancelled)
-    return commit_preview(preview, progress, cancelled)
+    # A guessed mapping nobody looked at is used once, not remembered.
+    return commit_preview(preview, progress, cancelled, remember=False)
+
+
+def main_platform() -> str:
+    """The platform most of the shop's customers are on ('taobao' for an empty shop)."""
+    row = (Customer.select(Customer.platform, fn.COUNT(Customer.id).alias('n'))
+           .where(Customer.deleted_at.is_null()).group_by(Customer.platform)
+           .order_by(SQL('n').desc()).first())
+    return row.platform if row else 'taobao'
 
 
 def _key(headers) -> str:
