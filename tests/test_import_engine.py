@@ -205,3 +205,13 @@ def test_undo_refuses_to_overwrite_a_later_hand_edit(database, make_customer):
     with pytest.raises(UserError, match='又被修改过'):
         batches.undo(info.id)
     assert customers.get_customer(cid).profile.name == '张伟伟'
+
+
+def test_tmall_and_taobao_names_of_one_order_and_buyer_stay_one(database):
+    batches.commit(parsed([order('1'), order('2')]), 'h1')                  # read as taobao
+    again = batches.commit(parsed([order('1', platform='tmall', status='refunded'),
+                                   order('3', platform='tmall')]), 'h2')  # read as tmall
+    assert (again.added, again.updated, again.customers_added) == (1, 1, 0)
+    assert Order.select().count() == 3 and Customer.select().count() == 1
+    assert Order.get(Order.order_no == '1').status == 'refunded'
+    assert Customer.get().order_count == 2

@@ -20,6 +20,22 @@ from .records import LineRecord, OrderRecord
 from .sqlbulk import chunks, insert_rows, load_keys, query, stored_form, update_rows
 
 # Columns an import may change on an existing order; their old values go to ImportChange.
+# Taobao and Tmall share buyer accounts and order numbers; an export says which only in
+# some versions, so the same order or buyer may arrive under either name.
+SIBLING = {'taobao': 'tmall', 'tmall': 'taobao'}
+
+
+def _with_siblings(keys) -> set:
+    return set(keys) | {(SIBLING[p], k) for p, k in keys if p in SIBLING}
+
+
+def _find(found: dict, platform: str, key: str):
+    hit = found.get((platform, key))
+    if hit is None and platform in SIBLING:
+        hit = found.get((SIBLING[platform], key))
+    return hit
+
+
 LINE_COLUMNS = ('order_id', 'product_id', 'title', 'sku', 'quantity', 'price', 'amount')
 TRACKED = ('status', 'status_text', 'completed', 'amount', 'item_count', 'created_at',
            'paid_at', 'receiver', 'phone', 'address', 'buyer_note', 'seller_note')
@@ -42,7 +58,8 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
     # stays with the customer it has.
     stored = stored_form()
     customers, added = _customers_for(
-        [r for r in records if (r.platform, r.order_no) not in existing], batch_id, now, counts)
+        [r for r in records if _find(existing, r.platform, r.order_no) is None], batch_id, now,
+        counts)
     products = ProductIndex()
     new_rows, new_lines, changes, updates, line_changes = [], {}, [], [], []
     touched: set[int] = set()
@@ -52,7 +69,7 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
             if progress:
                 progress(i, len(records))
         key = (r.platform, r.order_no)
-        old = existing.get(key)
+        old = _find(existing, r.platform, r.order_no)
         values = _order_values(r)
         if old is None:
             cid = customers[(r.platform, r.nick)]
@@ -142,7 +159,7 @@ class ProductIndex:
 
 def _existing_orders(records: list[OrderRecord]) -> dict:
     """(platform, order no) -> the order as stored, with its lines, for the file's orders."""
-    table = load_keys({(r.platform, r.order_no) for r in records})
+    table = load_keys(_with_siblings({(r.platform, r.order_no) for r in records}))
     cols = ', '.join(f'o."{c}"' for c in TRACKED)
     join = f'JOIN {table} k ON o.platform = k.platform AND o.order_no = k.k'
     found, by_id = {}, {}
@@ -170,13 +187,17 @@ def _customers_for(records: list[OrderRecord], batch_id: int, now, counts: Count
             wanted[key] = r
     found: dict[tuple, int] = {}
     merged: dict[int, int] = {}
-    table = load_keys(wanted)
+    table = load_keys(_with_siblings(wanted))
     for cid, platform, nick, into in query(
             f'SELECT c.id, c.platform, c.nick, c.merged_into_id FROM customer c '
             f'JOIN {table} k ON c.platform = k.platform AND c.nick = k.k'):
         found[(platform, nick)] = cid
         if into:
             merged[cid] = into
+    for k in wanted:
+        sibling = _find(found, *k)
+        if sibling is not None:
+            found.setdefault(k, sibling)
     new = [(k, r) for k, r in wanted.items() if k not in found]
     if new:
         # A new buyer's orders are all in this file, so the derived columns are known
