@@ -18,6 +18,7 @@ class Product(BaseModel):
     price = IntegerField(default=0)                       # fen
     cycle_days = IntegerField(null=True)                  # days one unit lasts
     category = CharField(max_length=64, default='')
+    batch = ForeignKeyField(ImportBatch, null=True, on_delete='SET NULL')   # added by import
 
     class Meta:
         indexes = ((('title',), False), (('code',), False))

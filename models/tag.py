@@ -2,6 +2,7 @@
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, TextField
 
 from .base import BaseModel, now
+from .batch import ImportBatch
 from .customer import Customer
 
 
@@ -11,6 +12,7 @@ class Tag(BaseModel):
     group = CharField(max_length=32, default='')
     auto = BooleanField(default=False)                    # set by rules, not by hand
     rule = TextField(default='')
+    batch = ForeignKeyField(ImportBatch, null=True, on_delete='SET NULL')   # added by import
 
 
 class CustomerTag(BaseModel):

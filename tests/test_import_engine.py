@@ -3,7 +3,7 @@ from datetime import datetime
 
 import pytest
 
-from models import Customer, CustomerTag, ImportBatch, Order, OrderLine, Product
+from models import Customer, CustomerTag, ImportBatch, Order, OrderLine, Product, Tag
 from services import customers
 from services.customer_profile import CustomerProfile
 from services.errors import UserError
@@ -215,3 +215,18 @@ def test_tmall_and_taobao_names_of_one_order_and_buyer_stay_one(database):
     assert Order.select().count() == 3 and Customer.select().count() == 1
     assert Order.get(Order.order_no == '1').status == 'refunded'
     assert Customer.get().order_count == 2
+
+
+def test_undo_takes_away_the_products_and_tags_the_batch_brought(database, make_customer):
+    kept = Product.create(title='老商品', code='OLD')
+    info = batches.commit(parsed([order('1', lines=[LineRecord('新商品', 1, 10_00, 10_00, code='NEW'),
+                                                     LineRecord('老商品', 1, 5_00, 5_00, code='OLD')])]),
+                          'h')
+    assert Product.select().count() == 2
+    batches.undo(info.id)
+    assert [p.code for p in Product.select()] == [kept.code]
+    make_customer('tb_a')
+    members = batches.commit(parsed([member('tb_a', tags=['新标签'])], kind='members'), 'm')
+    assert Tag.select().count() == 1
+    batches.undo(members.id)
+    assert Tag.select().count() == 0

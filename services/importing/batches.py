@@ -6,8 +6,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from models import (ContactLog, Customer, ImportBatch, ImportChange, Order, OrderLine,
-                    PointsEntry, Tag, db, now)
+from models import (ContactLog, Customer, CustomerTag, ImportBatch, ImportChange, Order,
+                    OrderLine, PointsEntry, Product, Tag, db, now)
 
 from .. import customer_stats
 from ..customer_profile import CustomerProfile
@@ -102,6 +102,7 @@ def undo(batch_id: int) -> BatchInfo:
                        .order_by(ImportChange.id.desc())):
             touched |= _restore(change)
         touched |= _drop_added_customers(batch.id)
+        _drop_added_products_and_tags(batch.id)
         ImportChange.delete().where(ImportChange.batch == batch.id).execute()
         batch.undone_at = now()
         batch.save()
@@ -173,6 +174,16 @@ def _parse_value(column: str, v):
     if v is not None and column in ('created_at', 'paid_at') and isinstance(v, str):
         return datetime.fromisoformat(v)
     return v
+
+
+def _drop_added_products_and_tags(batch_id: int) -> None:
+    """Products and tags the batch brought go too, unless something uses them now."""
+    used = OrderLine.select(OrderLine.product).where(OrderLine.product.is_null(False))
+    Product.delete().where(Product.batch == batch_id, Product.id.not_in(used)).execute()
+    Product.update(batch=None).where(Product.batch == batch_id).execute()
+    worn = CustomerTag.select(CustomerTag.tag)
+    Tag.delete().where(Tag.batch == batch_id, Tag.id.not_in(worn)).execute()
+    Tag.update(batch=None).where(Tag.batch == batch_id).execute()
 
 
 def _drop_added_customers(batch_id: int) -> set[int]:

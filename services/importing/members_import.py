@@ -94,7 +94,7 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
     if changes:
         insert_rows(ImportChange, ('batch_id', 'table', 'row_id', 'before'), changes)
     for cid, names in tag_sets:
-        set_manual_tags(cid, names, tag_ids)
+        set_manual_tags(cid, names, tag_ids, batch_id)
     affected = {cid for cid, _ in tag_sets} | {u[-1] for u in updates}
     if new_rows:
         affected |= set(ids.values())
@@ -154,11 +154,12 @@ def _tags_of(ids: list[int]) -> dict[int, list[str]]:
     return out
 
 
-def set_manual_tags(customer_id: int, names: list[str], tag_ids: dict[str, int]) -> None:
+def set_manual_tags(customer_id: int, names: list[str], tag_ids: dict[str, int],
+                    batch_id: int | None = None) -> None:
     """The customer's hand-set tags become exactly `names`; rule-made tags are kept."""
     for name in names:
         if name not in tag_ids:
-            tag_ids[name] = Tag.create(name=name).id
+            tag_ids[name] = Tag.create(name=name, batch=batch_id).id
     manual = Tag.select(Tag.id).where(Tag.auto == False)  # noqa: E712
     CustomerTag.delete().where(CustomerTag.customer == customer_id,
                                CustomerTag.tag.in_(manual)).execute()

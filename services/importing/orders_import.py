@@ -60,7 +60,7 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
     customers, added = _customers_for(
         [r for r in records if _find(existing, r.platform, r.order_no) is None], batch_id, now,
         counts)
-    products = ProductIndex()
+    products = ProductIndex(batch_id)
     new_rows, new_lines, changes, updates, line_changes = [], {}, [], [], []
     touched: set[int] = set()
     for i, r in enumerate(records):
@@ -137,7 +137,8 @@ def line_row(order_id: int, ln: LineRecord, products: 'ProductIndex') -> tuple:
 class ProductIndex:
     """Products by code, else by title; new ones are created as lines mention them."""
 
-    def __init__(self):
+    def __init__(self, batch_id: int | None = None):
+        self.batch_id = batch_id
         self.by_code = {c: i for i, c in Product.select(Product.id, Product.code)
                         .where(Product.code != '').tuples()}
         self.by_title = {t: i for i, t in Product.select(Product.id, Product.title).tuples()}
@@ -149,7 +150,7 @@ class ProductIndex:
             return self.by_title[ln.title]
         if not ln.title:
             return None
-        pid = Product.create(code=ln.code, title=ln.title, price=ln.price).id
+        pid = Product.create(code=ln.code, title=ln.title, price=ln.price, batch=self.batch_id).id
         if ln.code:
             self.by_code[ln.code] = pid
         else:
@@ -259,7 +260,7 @@ def import_lines(records: list[OrderRecord], batch_id: int, file_label: str,
                       .where(Order.platform.in_(['taobao', 'tmall']), Order.order_no.in_(chunk))
                       .tuples())
     existing = _lines_of(list(orders.values()))
-    products = ProductIndex()
+    products = ProductIndex(batch_id)
     touched_orders = []
     for r in records:
         check(cancelled)
