@@ -155,7 +155,7 @@ def test_huge_file_refused_by_size_without_reading(tmp_path):
     big = tmp_path / '三百兆.csv'
     with open(big, 'wb') as f:
         f.truncate(300 * 1024 * 1024)           # sparse: nothing is written to disk
-    refused(big, '200 MB')
+    refused(big, '100 MB')
 
 
 def test_a_good_file_passes(tmp_path):

@@ -11,7 +11,10 @@ from services.importing import batches
 from .. import formatting
 from ..tasks import BackgroundTask
 
-SHEET_FILTER = 'Excel (*.xlsx);;CSV UTF-8 (*.csv)'
+
+
+def sheet_filter() -> str:
+    return QCoreApplication.translate('FilesPage', 'Excel 表格 (*.xlsx);;CSV UTF-8 (*.csv)')
 
 
 class FilesPage(QWidget):
@@ -166,7 +169,7 @@ class FilesPage(QWidget):
     # --- export -------------------------------------------------------------------------
     def export(self, what: str) -> None:
         default = self.tr('会员表.xlsx') if what == 'members' else self.tr('订单表.xlsx')
-        path, _ = QFileDialog.getSaveFileName(self, self.tr('导出到'), default, SHEET_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr('导出到'), default, sheet_filter())
         if path:
             run_export(self, what, path)
 

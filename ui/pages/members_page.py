@@ -272,9 +272,9 @@ class MembersPage(QWidget):
 
     def export_filtered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
-        from .files_page import SHEET_FILTER, run_export
+        from .files_page import run_export, sheet_filter
         path, _ = QFileDialog.getSaveFileName(self, self.tr('导出筛选结果'),
-                                              self.tr('会员表.xlsx'), SHEET_FILTER)
+                                              self.tr('会员表.xlsx'), sheet_filter())
         if path:
             run_export(self, 'members', path, self.model.current_filter())
 
