@@ -101,8 +101,9 @@ def test_new_lines_for_an_existing_order_can_be_undone(database):
     assert OrderLine.select().count() == 0
 
 
-def member(nick, row=2, tags=None, **values):
-    return MemberRecord(platform='taobao', nick=nick, values=values, tags=tags, row=row)
+def member(nick, row=2, tags=None, tier='', **values):
+    return MemberRecord(platform='taobao', nick=nick, values=values, tags=tags, row=row,
+                        tier=tier)
 
 
 def test_member_sheet_updates_only_its_columns_and_undoes(database, make_customer):
@@ -230,3 +231,17 @@ def test_undo_takes_away_the_products_and_tags_the_batch_brought(database, make_
     assert Tag.select().count() == 1
     batches.undo(members.id)
     assert Tag.select().count() == 0
+
+
+def test_a_tier_changed_in_the_sheet_becomes_a_manual_override_and_undoes(database, make_customer):
+    cid = make_customer('tb_a')
+    same = batches.commit(parsed([member('tb_a', tier='普通会员')], kind='members'), 'm0')
+    assert (same.updated, same.skipped) == (0, 1)                    # unchanged: nothing
+    info = batches.commit(parsed([member('tb_a', tier='VIP会员')], kind='members'), 'm1')
+    c = Customer.get_by_id(cid)
+    assert (info.updated, c.tier.name, c.tier_locked) == (1, 'VIP会员', True)
+    bad = batches.commit(parsed([member('tb_a', tier='钻石会员')], kind='members'), 'm2')
+    assert '钻石会员' in bad.problems[0]
+    batches.undo(info.id)
+    c = Customer.get_by_id(cid)
+    assert (c.tier.name, c.tier_locked) == ('普通会员', False)

@@ -271,9 +271,11 @@ def _columns(headers: Sequence, custom_fields: Sequence[str] | None,
             custom[name] = i
     if ignored:
         notes.append(f'这些列不是会员资料或自定义字段，已忽略：{"、".join(ignored)}')
-    present = [h for h in COMPUTED if h in std]
+    present = [h for h in COMPUTED if h in std and h != '会员等级']
     if present:
         notes.append(f'{"、".join(present)} 由软件计算，导入时不会修改')
+    if '会员等级' in std:
+        notes.append('会员等级一般按消费自动计算；表里改过的等级会作为手动指定的等级导入')
     return std, custom
 
 
@@ -357,7 +359,8 @@ def _record(row: list, number: int, std: dict, custom: dict, texts: list, file_l
     if custom:
         values['extra'] = {name: _text(row[i], csv_quoted) for name, i in custom.items()}
     tags = parse_tags(_text(row[std['标签']], csv_quoted)) if '标签' in std else None
+    tier = _text(row[std['会员等级']], csv_quoted) if '会员等级' in std else ''
     if bad:
         return None
     return MemberRecord(platform=platform, nick=values['nick'], values=values, tags=tags,
-                        row=number)
+                        row=number, tier=tier)

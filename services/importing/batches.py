@@ -159,7 +159,10 @@ def _restore(change: ImportChange) -> set[int]:
         return set()
     if change.table == 'customer':
         tags = before.pop('tags', [])
+        tier = (before.pop('tier_id', None), before.pop('tier_locked', None))
         profile = CustomerProfile(**before)
+        if tier[1] is not None:
+            update_rows(Customer, ('tier_id', 'tier_locked'), [(tier[0], tier[1], change.row_id)])
         update_rows(Customer, PROFILE_COLUMNS + ('extra',),
                     [tuple(getattr(profile, c) for c in PROFILE_COLUMNS)
                      + (profile.extra_json(), change.row_id)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, fields
 
-from models import Customer, CustomerSearch, CustomerTag, ImportChange, Tag
+from models import Customer, CustomerSearch, CustomerTag, ImportChange, Tag, Tier
 
 from .. import customer_stats
 from ..customer_profile import CustomerProfile
@@ -29,6 +29,8 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
     counts = Counts()
     existing = _existing(records)
     tag_ids = {name: tid for tid, name in Tag.select(Tag.id, Tag.name).tuples()}
+    tier_ids = {name: tid for tid, name in Tier.select(Tier.id, Tier.name).tuples()}
+    overrides: list[tuple[int, int]] = []
     current_tags = _tags_of([c.id for c in existing.values()])
     new_rows, new_keys, updates, changes, tag_sets = [], [], [], [], []
     seen = set()
@@ -67,10 +69,19 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
             continue
         tags_before = sorted(current_tags.get(old.id, []))
         tags_after = wanted_tags if wanted_tags is not None else tags_before
-        if asdict(profile) == asdict(base) and tags_after == tags_before:
+        # 会员等级 is computed; a sheet that names another tier pins it by hand.
+        tier = tier_ids.get(r.tier) if r.tier else old.tier_id
+        if tier is None:
+            problems.append(Problem(file_label, r.row, '会员等级', f'没有叫“{r.tier}”的会员等级'))
+            continue
+        if (asdict(profile) == asdict(base) and tags_after == tags_before
+                and tier == old.tier_id):
             counts.skipped += 1
             continue
-        before = {**asdict(base), 'tags': tags_before}
+        if tier != old.tier_id:
+            overrides.append((tier, old.id))
+        before = {**asdict(base), 'tags': tags_before, 'tier_id': old.tier_id,
+                  'tier_locked': bool(old.tier_locked)}
         changes.append((batch_id, 'customer', old.id, json.dumps(before, ensure_ascii=False)))
         updates.append(_row(profile) + (now, old.id))
         if tags_after != tags_before:
@@ -95,6 +106,8 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
         insert_rows(ImportChange, ('batch_id', 'table', 'row_id', 'before'), changes)
     for cid, names in tag_sets:
         set_manual_tags(cid, names, tag_ids, batch_id)
+    if overrides:
+        update_rows(Customer, ('tier_id', 'tier_locked'), [(t, True, cid) for t, cid in overrides])
     affected = {cid for cid, _ in tag_sets} | {u[-1] for u in updates}
     if new_rows:
         affected |= set(ids.values())

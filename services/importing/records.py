@@ -58,6 +58,7 @@ class MemberRecord:
     values: dict             # CustomerProfile field -> value, for present columns only
     tags: list[str] | None = None      # None when the sheet has no 标签 column
     row: int = 0
+    tier: str = ''                     # 会员等级 as written; a change sets a manual override
 
 
 @dataclass
