@@ -1,6 +1,8 @@
 """The main window: a navigation list and the pages. Pages are built on first visit."""
 from __future__ import annotations
 
+import traceback
+
 from typing import Callable
 
 from PySide6.QtCore import QSettings, QSize, Qt, QT_TRANSLATE_NOOP, QCoreApplication
@@ -73,7 +75,12 @@ class MainWindow(QMainWindow):
         if key not in self._pages:
             row = [p[0] for p in PAGES].index(key)
             factory = self._factories.get(key)
-            widget = factory() if factory else self._coming(row)
+            try:
+                widget = factory() if factory else self._coming(row)
+            except Exception as e:  # noqa: BLE001 - a broken page must not leave a blank one
+                traceback.print_exc()
+                widget = ComingPage(QCoreApplication.translate(_T, PAGES[row][1]),
+                                    self.tr('这一页打开时出错：{0}').format(e))
             old = self.stack.widget(row)
             self.stack.insertWidget(row, widget)
             self.stack.removeWidget(old)
