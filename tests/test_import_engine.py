@@ -245,3 +245,14 @@ def test_a_tier_changed_in_the_sheet_becomes_a_manual_override_and_undoes(databa
     batches.undo(info.id)
     c = Customer.get_by_id(cid)
     assert (c.tier.name, c.tier_locked) == ('普通会员', False)
+
+
+def test_a_binned_buyer_who_orders_again_comes_back_and_undo_bins_them_again(database):
+    batches.commit(parsed([order('1')]), 'h1')
+    a = Customer.get(Customer.nick == 'tb_a').id
+    customers.delete_customers([a])
+    info = batches.commit(parsed([order('2')]), 'h2')
+    assert Customer.get_by_id(a).deleted_at is None and Customer.get_by_id(a).order_count == 2
+    batches.undo(info.id)
+    assert Customer.get_by_id(a).deleted_at is not None
+    assert Customer.get_by_id(a).order_count == 1

@@ -150,6 +150,10 @@ def _restore(change: ImportChange) -> set[int]:
         update_rows(Order, TRACKED, [(*values, change.row_id)])
         cid = Order.select(Order.customer).where(Order.id == change.row_id).scalar()
         return {cid} if cid else set()
+    if change.table == 'revived':
+        Customer.update(deleted_at=_parse_value('paid_at', before['deleted_at'])).where(
+            Customer.id == change.row_id).execute()
+        return {change.row_id}
     if change.table == 'lines':
         OrderLine.delete().where(OrderLine.order == change.row_id).execute()
         # Lines go back linked to their products (by code, else title), as imported.

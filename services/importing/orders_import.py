@@ -7,7 +7,7 @@ was for undo. Runs inside the caller's transaction.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from peewee import JOIN, fn
 
@@ -47,6 +47,7 @@ class Counts:
     updated: int = 0
     skipped: int = 0
     customers_added: int = 0
+    revived: dict = field(default_factory=dict)     # binned buyer id -> when binned
 
 
 def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None,
@@ -63,6 +64,7 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
     products = ProductIndex(batch_id)
     new_rows, new_lines, changes, updates, line_changes = [], {}, [], [], []
     touched: set[int] = set()
+    buyers_of_new: set[int] = set()
     for i, r in enumerate(records):
         if i % 5000 == 0:
             check(cancelled)
@@ -73,6 +75,7 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
         values = _order_values(r)
         if old is None:
             cid = customers[(r.platform, r.nick)]
+            buyers_of_new.add(cid)
             new_rows.append((r.platform, r.order_no, cid, *values, batch_id, now))
             new_lines[key] = r.lines
             if cid not in added:
@@ -103,6 +106,12 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
         insert_rows(OrderLine, LINE_COLUMNS, line_rows)
     if updates:
         update_rows(Order, TRACKED, updates)
+    # A binned buyer who orders again is a customer again; undo puts them back in the bin.
+    revived = [cid for cid in counts.revived if cid in buyers_of_new]
+    for chunk in chunks(revived):
+        Customer.update(deleted_at=None).where(Customer.id.in_(chunk)).execute()
+    changes += [(batch_id, 'revived', cid, json.dumps({'deleted_at': str(counts.revived[cid])}))
+                for cid in revived]
     for order_id, old_lines, lines in line_changes:
         changes.append((batch_id, 'lines', order_id,
                         json.dumps([ln.__dict__ for ln in old_lines], ensure_ascii=False)))
@@ -189,12 +198,15 @@ def _customers_for(records: list[OrderRecord], batch_id: int, now, counts: Count
     found: dict[tuple, int] = {}
     merged: dict[int, int] = {}
     table = load_keys(_with_siblings(wanted))
-    for cid, platform, nick, into in query(
-            f'SELECT c.id, c.platform, c.nick, c.merged_into_id FROM customer c '
+    binned: dict[int, str] = {}
+    for cid, platform, nick, into, deleted_at in query(
+            f'SELECT c.id, c.platform, c.nick, c.merged_into_id, c.deleted_at FROM customer c '
             f'JOIN {table} k ON c.platform = k.platform AND c.nick = k.k'):
         found[(platform, nick)] = cid
         if into:
             merged[cid] = into
+        elif deleted_at is not None:
+            binned[cid] = deleted_at
     for k in wanted:
         sibling = _find(found, *k)
         if sibling is not None:
@@ -224,6 +236,7 @@ def _customers_for(records: list[OrderRecord], batch_id: int, now, counts: Count
             seen.add(cid)
             cid = merged[cid]
         found[key] = cid
+    counts.revived = binned
     return found, added
 
 
