@@ -1,6 +1,6 @@
 """The 会员 page driven like a shop owner would: search, filter, select, tag, edit, delete."""
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from models import Order, now
@@ -192,3 +192,21 @@ def test_after_an_edit_nothing_stays_selected_but_the_customer_stays_shown(qtbot
     assert page.selected_ids() == []
     assert page.detail.customer_id() == shown
     assert page.edit_button.isEnabled() and not page.delete_button.isEnabled()
+
+
+def test_a_large_selection_gives_the_same_ids_as_its_rows(qtbot, database):
+    from datetime import datetime, timedelta
+    from models import Customer
+    from services.importing.sqlbulk import insert_rows
+    base = datetime(2024, 1, 1)
+    insert_rows(Customer, ('platform', 'nick', 'last_order_at'),
+                [('taobao', f'n{i}', base + timedelta(hours=i % 97)) for i in range(1500)])
+    p = MembersPage()
+    qtbot.addWidget(p)
+    sel = p.table.selectionModel()
+    sel.select(QItemSelection(p.model.index(10, 0), p.model.index(1209, 0)),
+               QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+    assert p.selected_count() == 1200
+    assert p.selected_ids() == [p.model.row_id(r) for r in range(10, 1210)]
+    p.table.selectAll()
+    assert sorted(p.selected_ids()) == sorted(i for (i,) in Customer.select(Customer.id).tuples())

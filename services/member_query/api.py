@@ -51,9 +51,10 @@ def page(f: MemberFilter, offset: int, limit: int) -> list[MemberRow]:
 
 def ids(f: MemberFilter) -> list[int]:
     """Every id the filter selects, for batch actions on a whole result."""
+    # Plain cursor rows: peewee's row wrapping made 1M ids take 6 s instead of 0.4 s.
     if not _fast():
-        return [i for (i,) in _ordered(_base(f, Customer.id), f).tuples()]
+        return [i for (i,) in db.execute(_ordered(_base(f, Customer.id), f)).fetchall()]
     r = _result(f)
     if r.candidates is not None:
         return list(_sorted_ids(r, f))
-    return [i for (i,) in _walk(f, r.count).tuples()]
+    return [i for (i,) in db.execute(_walk(f, r.count)).fetchall()]

@@ -213,10 +213,16 @@ class MembersPage(MemberActions, QWidget):
     def selected_ids(self) -> list[int]:
         """Ids of the selected rows; a select-all asks SQL instead of paging everything in."""
         count = self.selected_count()
-        if count and count == self.model.rowCount():
-            return member_query.ids(self.model.current_filter())
+        ranges = self.table.selectionModel().selection()
+        if count > self.model.PAGE_SIZE * 10:
+            # Paging thousands of rows through the model builds their display text too;
+            # the filter's id list (0.4 s at 1M) is cheaper, cut to the selected ranges.
+            every = member_query.ids(self.model.current_filter())
+            if count == len(every):
+                return every
+            return [i for r in ranges for i in every[r.top():r.bottom() + 1]]
         ids = []
-        for r in self.table.selectionModel().selection():
+        for r in ranges:
             for row in range(r.top(), r.bottom() + 1):
                 rid = self.model.row_id(row)
                 if rid is not None:
