@@ -90,8 +90,13 @@ def _row_values(p: CustomerProfile) -> dict:
     return values
 
 
-def _save_search(customer_id: int, p: CustomerProfile) -> None:
-    text = search_text(p.nick, p.name, p.phone, p.phone2, p.wechat)
+def profile_search_text(p: CustomerProfile) -> str:
+    return search_text(p.nick, p.name, p.phone, p.phone2, p.wechat)
+
+
+def save_search(customer_id: int, p: CustomerProfile) -> None:
+    """Write the customer's search keys (insert or replace)."""
+    text = profile_search_text(p)
     (CustomerSearch.insert(customer=customer_id, text=text)
      .on_conflict(conflict_target=[CustomerSearch.customer],
                   update={CustomerSearch.text: text})
@@ -107,7 +112,7 @@ def create_customer(profile: CustomerProfile) -> int:
     try:
         with db.atomic():
             c = Customer.create(**_row_values(p))
-            _save_search(c.id, p)
+            save_search(c.id, p)
             customer_stats.assign_tiers([c.id])
     except IntegrityError:
         raise _duplicate_nick(p) from None
@@ -122,7 +127,7 @@ def update_customer(customer_id: int, profile: CustomerProfile) -> None:
                  .where(Customer.id == customer_id).execute())
             if not n:
                 raise UserError('这位顾客已不存在')
-            _save_search(customer_id, p)
+            save_search(customer_id, p)
     except IntegrityError:
         raise _duplicate_nick(p) from None
 
@@ -210,7 +215,7 @@ def merge_customers(source_ids: list[int], target_id: int) -> None:
          .where(Customer.id.in_(source_ids)).execute())
         target.updated_at = now()
         target.save()
-        _save_search(target_id, profile_of(target))
+        save_search(target_id, profile_of(target))
         customer_stats.refresh([target_id] + source_ids)
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -12,7 +12,8 @@ from models import (ContactLog, Customer, CustomerTag, ImportBatch, ImportChange
 from .. import customer_stats
 from ..customer_profile import CustomerProfile
 from ..errors import UserError
-from .members_import import PROFILE_COLUMNS, import_members, save_search, set_manual_tags
+from ..customers import save_search
+from .members_import import PROFILE_COLUMNS, import_members, set_manual_tags
 from .orders_import import (LINE_COLUMNS, TRACKED, ProductIndex, import_lines, import_orders,
                             line_row)
 from .records import LineRecord, ParsedFile, Problem
@@ -170,7 +171,7 @@ def _restore(change: ImportChange) -> set[int]:
         update_rows(Customer, PROFILE_COLUMNS + ('extra',),
                     [tuple(getattr(profile, c) for c in PROFILE_COLUMNS)
                      + (profile.extra_json(), change.row_id)])
-        save_search(change.row_id, asdict(profile))
+        save_search(change.row_id, profile)
         set_manual_tags(change.row_id, tags,
                         {n: i for i, n in Tag.select(Tag.id, Tag.name).tuples()})
         return {change.row_id}

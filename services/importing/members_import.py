@@ -13,9 +13,8 @@ from models import Customer, CustomerSearch, CustomerTag, ImportChange, Tag, Tie
 
 from .. import customer_stats
 from ..customer_profile import CustomerProfile
-from ..customers import profile_of
+from ..customers import profile_of, profile_search_text, save_search
 from ..errors import ValidationError
-from ..pinyin_keys import search_text
 from ..tasks import check
 from .orders_import import Counts
 from .records import MemberRecord, Problem
@@ -33,6 +32,7 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
     overrides: list[tuple[int, int]] = []
     current_tags = _tags_of([c.id for c in existing.values()])
     new_rows, new_keys, updates, changes, tag_sets = [], [], [], [], []
+    updated_profiles: list[tuple[int, CustomerProfile]] = []
     seen = set()
     for i, r in enumerate(records):
         if i % 2000 == 0:
@@ -84,6 +84,7 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
                   'tier_locked': bool(old.tier_locked)}
         changes.append((batch_id, 'customer', old.id, json.dumps(before, ensure_ascii=False)))
         updates.append(_row(profile) + (now, old.id))
+        updated_profiles.append((old.id, profile))
         if tags_after != tags_before:
             tag_sets.append((old.id, tags_after))
         counts.updated += 1
@@ -95,13 +96,13 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
                                                          Customer.nick)
                .where(Customer.batch == batch_id).tuples()}
         insert_rows(CustomerSearch, ('customer_id', 'text'),
-                    [(ids[k], _search(p)) for k, p, _ in new_keys])
+                    [(ids[k], profile_search_text(p)) for k, p, _ in new_keys])
         tag_sets += [(ids[k], t) for k, _, t in new_keys if t]
         counts.customers_added = len(new_rows)
     if updates:
         update_rows(Customer, PROFILE_COLUMNS + ('extra', 'updated_at'), updates)
-        for row in updates:
-            save_search(row[-1], dict(zip(PROFILE_COLUMNS, row)))
+        for cid, profile in updated_profiles:
+            save_search(cid, profile)
     if changes:
         insert_rows(ImportChange, ('batch_id', 'table', 'row_id', 'before'), changes)
     for cid, names in tag_sets:
@@ -133,15 +134,6 @@ def _overlay(base: CustomerProfile, values: dict) -> CustomerProfile:
 
 def _row(p: CustomerProfile) -> tuple:
     return tuple(getattr(p, c) for c in PROFILE_COLUMNS) + (p.extra_json(),)
-
-
-def _search(p: CustomerProfile) -> str:
-    return search_text(p.nick, p.name, p.phone, p.phone2, p.wechat)
-
-
-def save_search(customer_id: int, v: dict) -> None:
-    text = search_text(v['nick'], v['name'], v['phone'], v['phone2'], v['wechat'])
-    CustomerSearch.update(text=text).where(CustomerSearch.customer == customer_id).execute()
 
 
 def _existing(records: list[MemberRecord]) -> dict:
