@@ -13,6 +13,7 @@ from ..errors import UserError
 from ..importing.records import MemberRecord, ParsedFile, Problem
 from ..tasks import check
 from . import cells
+from .member_sheet import parse_birthday, parse_gender, parse_tags
 from .order_rows import FIELD_LABELS, Plan, build
 from .statuses import status_for
 from .table_reader import clean_header
@@ -69,7 +70,6 @@ _EXACT_ONLY = frozenset(('时间', '日期', '订单', '客户', '买家', '会�
                          '备注', '留言', '数量'))
 _NOT_THIS = re.compile(r'优惠|折扣|邮费|运费|退款|佣金|服务费|积分|红包')
 PLATFORMS = ('taobao', 'tmall', 'pdd', 'douyin', 'store', 'other')
-_MD = re.compile(r'(闰)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?')
 
 
 def mapping_key(headers) -> str:
@@ -170,39 +170,13 @@ def _member_value(f: str, raw):
         return cells.phone(raw) or ''
     if f == 'wechat':
         return cells.ident(raw) or ''
+    # One reading of genders, birthdays and tag lists for every sheet: the member sheet's.
     if f == 'gender':
-        s = cells.text(raw).lower()
-        if s in ('', '未知', '保密'):
-            return ''
-        if s in ('男', 'm', 'male', '先生'):
-            return 'M'
-        if s in ('女', 'f', 'female', '女士'):
-            return 'F'
-        raise ValueError(f'性别只能是男或女：{s}')
+        return parse_gender(cells.text(raw))
     if f == 'birthday':
-        return _birthday(raw)
+        return None if cells.blank(raw) else parse_birthday(raw, '')
     if f == 'tags':
-        s = cells.text(raw)
-        return [t.strip() for t in re.split(r'[,，、;；]', s) if t.strip()]
+        return parse_tags(cells.text(raw))
     return cells.text(raw)
 
 
-def _birthday(raw) -> dict | None:
-    if cells.blank(raw):
-        return None
-    s = cells.text(raw)
-    lunar = s.startswith('农历')
-    s = s[2:].strip() if lunar else s
-    if not lunar:
-        try:
-            d = cells.when(raw)
-            return {'birth_kind': 'solar', 'birth_year': d.year, 'birth_month': d.month,
-                    'birth_day': d.day, 'birth_leap': False}
-        except ValueError:
-            pass
-    m = _MD.fullmatch(s)
-    if m is None:
-        raise ValueError(f'生日看不懂：{s}')
-    return {'birth_kind': 'lunar' if lunar else 'solar', 'birth_year': None,
-            'birth_month': int(m.group(2)), 'birth_day': int(m.group(3)),
-            'birth_leap': bool(m.group(1))}

@@ -46,11 +46,12 @@ _PLATFORM_READ = {**{v: k for k, v in PLATFORM_NAMES.items()},
                   '实体店': 'store', '线下': 'store', '线下门店': 'store', '其它': 'other'}
 GENDER_NAMES = {'': '', 'M': '男', 'F': '女'}
 _GENDER_READ = {'': '', '男': 'M', '女': 'F', 'm': 'M', 'f': 'F', '男性': 'M', '女性': 'F',
+                'male': 'M', 'female': 'F',
                 '先生': 'M', '女士': 'F', '未知': '', '保密': '', '不详': ''}
 _SOLAR, _LUNAR = '公历', '农历'
 _KIND_READ = {'': None, '公历': 'solar', '阳历': 'solar', '新历': 'solar',
               '农历': 'lunar', '阴历': 'lunar', '旧历': 'lunar'}
-_TAG_SPLIT = re.compile(r'[,，、]')
+_TAG_SPLIT = re.compile(r'[,，、;；]')
 _BIRTHDAY = re.compile(
     r'(?:(\d{4})\s*[-/.年]\s*)?(闰)?\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?'
     r'(?:\s+0{1,2}:00(?::00)?)?')     # '1990-05-06 00:00:00' from a date cell turned text
