@@ -180,17 +180,6 @@ def _open_sqlite(path: Path) -> SqliteDatabase:
     return _open(str(path))
 
 
-def _backup_to(database: SqliteDatabase, dest: Path) -> Path:
-    backup_sqlite(database, dest)
-    # The copy inherits WAL mode; a backup should be one self-contained file.
-    conn = sqlite3.connect(dest)
-    try:
-        conn.execute('PRAGMA journal_mode=delete')
-    finally:
-        conn.close()
-    return dest
-
-
 @contextmanager
 def _reading(path: Path):
     """A plain connection for reading an existing file. Not mode=ro: a read-only
@@ -213,7 +202,7 @@ def _backup(args, target: str) -> int:
         raise UserError('备份文件不能是数据库本身')
     if dest.exists():
         raise UserError(f'备份文件已存在：{dest}；请换一个文件名')
-    _backup_to(database, dest)
+    backup_sqlite(database, dest)
     print(f'已备份到：{dest}')
     return 0
 
@@ -268,7 +257,7 @@ def _restore(args, target: str) -> int:
     except (DatabaseError, UserError) as e:
         raise UserError(f'{e}。可以先恢复到一个新文件：python main.py --db 新文件.db restore '
                         f'{src.name}') from None
-    safety = _backup_to(database, _stamped(path.parent / 'backups', 'before-restore'))
+    safety = backup_sqlite(database, _stamped(path.parent / 'backups', 'before-restore'))
     try:
         with _reading(src) as source:
             # One backup step copies every page in a single transaction: all or nothing.
