@@ -6,14 +6,16 @@ from .customer import CustomField, Customer, CustomerMerge, CustomerSearch
 from .order import (COMPLETED, CLOSED, ORDER_STATES, PAID, REFUNDED, SHIPPED,
                     UNPAID, Order, OrderLine, Product)
 from .points import PointsEntry
+from .reminder import Festival, ReminderMark
 from .setting import SchemaVersion, Setting
 from .tag import CustomerTag, Tag
 from .tier import Tier
+from .tier_change import TierChange
 
 # Creation order: every table after the tables it references.
 ALL_MODELS = (Tier, ImportBatch, ImportChange, Customer, CustomerSearch, CustomField, CustomerMerge,
               Product, Order, OrderLine, Tag, CustomerTag, PointsEntry, ContactLog,
-              Setting, SchemaVersion)
+              Setting, SchemaVersion, TierChange, Festival, ReminderMark)
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
     'ALL_MODELS', 'BaseModel', 'db', 'now', 'ORDER_STATES',

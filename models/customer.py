@@ -1,5 +1,5 @@
 """Customers, their search keys, custom fields and merge history."""
-from peewee import (BooleanField, CharField, DateTimeField, ForeignKeyField,
+from peewee import (SQL, BooleanField, CharField, DateTimeField, ForeignKeyField,
                     IntegerField, TextField)
 
 from .base import BaseModel, now
@@ -47,7 +47,18 @@ class Customer(BaseModel):
     first_order_at = DateTimeField(null=True)
     last_order_at = DateTimeField(null=True)
     points = IntegerField(default=0)
-    segment = CharField(max_length=16, default='')
+    segment = CharField(max_length=16, default='')        # RFM segment name
+    # schema v2: scores refreshed by services.scoring
+    # The SQL defaults let a migration add them NOT NULL without rebuilding the table.
+    rfm = CharField(max_length=3, default='', constraints=[SQL("DEFAULT ''")])  # e.g. '545'
+    lifecycle = CharField(max_length=8, default='',       # new, active, sleeping, lost
+                          constraints=[SQL("DEFAULT ''")])
+    loyalty = CharField(max_length=8, default='',         # price, inertia, high
+                        constraints=[SQL("DEFAULT ''")])
+    clv = IntegerField(default=0, constraints=[SQL('DEFAULT 0')])  # fen, next 12 months
+    # Who recommended this buyer; counts toward the recommender's loyalty.
+    referred_by = ForeignKeyField('self', null=True, on_delete='SET NULL',
+                                  backref='referrals')
 
     class Meta:
         indexes = (
@@ -57,6 +68,8 @@ class Customer(BaseModel):
             (('deleted_at', 'order_count'), False),
             (('deleted_at', 'tier'), False),
             (('deleted_at', 'segment'), False),
+            (('deleted_at', 'lifecycle'), False),
+            (('deleted_at', 'clv'), False),
             # Filtered lists keep the default order without a sort (bench: pdd 192 -> 12 ms).
             (('deleted_at', 'platform', 'last_order_at'), False),
             (('birth_month', 'birth_day'), False),

@@ -3,8 +3,10 @@ from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField
 
 from .base import BaseModel, now
 from .customer import Customer
+from .order import Order
 
-EARN, REDEEM, ADJUST, EXPIRE, BONUS = 'earn', 'redeem', 'adjust', 'expire', 'bonus'
+EARN, REDEEM, ADJUST, EXPIRE, BONUS, REVERSE = (
+    'earn', 'redeem', 'adjust', 'expire', 'bonus', 'reverse')
 
 
 class PointsEntry(BaseModel):
@@ -14,6 +16,9 @@ class PointsEntry(BaseModel):
     reason = CharField(max_length=128, default='')
     source = CharField(max_length=64, default='')         # e.g. order:TB123, manual
     created_at = DateTimeField(default=now)
+    # schema v2: the order an earn or reversal entry belongs to; its net is what
+    # the order has earned so far. Removing the order (undoing an import) removes them.
+    order = ForeignKeyField(Order, null=True, on_delete='CASCADE')
 
     class Meta:
         indexes = ((('customer', 'created_at'), False),)

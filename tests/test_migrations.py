@@ -16,6 +16,7 @@ from models.database import DatabaseError, close_database, open_database, schema
 from services import customers
 
 FIXTURES = Path(__file__).parent / 'fixtures'
+NEXT = migrations.LATEST_VERSION + 1   # a pretend next schema
 
 
 @pytest.fixture
@@ -40,18 +41,18 @@ def test_v1_shop_opens_at_the_latest_version_with_its_data(v1_shop):
 
 
 def test_a_migration_backs_up_first_and_runs_in_one_transaction(v1_shop, monkeypatch):
-    """A pretend v2 adds a column: the v1 file is copied first, then migrated."""
+    """A pretend next version adds a column: the v1 file is copied first, then migrated."""
     def add_column(database):
         migrate(SqliteMigrator(database).add_column('customer', 'survey_score',
                                                      IntegerField(null=True)))
-    monkeypatch.setattr(migrations, 'LATEST_VERSION', 2)
-    monkeypatch.setitem(migrations.STEPS, 2, add_column)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", NEXT)
+    monkeypatch.setitem(migrations.STEPS, NEXT, add_column)
     import models.database as mdb
-    monkeypatch.setattr(mdb, 'LATEST_VERSION', 2)
+    monkeypatch.setattr(mdb, "LATEST_VERSION", NEXT)
     database = open_database(v1_shop)
-    assert SchemaVersion.get().version == 2
+    assert SchemaVersion.get().version == NEXT
     assert 'survey_score' in {c.name for c in database.get_columns('customer')}
-    backups = list((v1_shop.parent / 'backups').glob('before-v2-*.db'))
+    backups = list((v1_shop.parent / 'backups').glob(f"before-v{NEXT}-*.db"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
     assert old.execute('SELECT version FROM schema_version').fetchone() == (1,)
@@ -62,10 +63,10 @@ def test_a_migration_backs_up_first_and_runs_in_one_transaction(v1_shop, monkeyp
 def test_a_failed_migration_leaves_the_file_as_it_was(v1_shop, monkeypatch):
     def broken(database):
         database.execute_sql('UPDATE customer SET name = NULL')   # NOT NULL: fails
-    monkeypatch.setattr(migrations, 'LATEST_VERSION', 2)
-    monkeypatch.setitem(migrations.STEPS, 2, broken)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", NEXT)
+    monkeypatch.setitem(migrations.STEPS, NEXT, broken)
     import models.database as mdb
-    monkeypatch.setattr(mdb, 'LATEST_VERSION', 2)
+    monkeypatch.setattr(mdb, "LATEST_VERSION", NEXT)
     with pytest.raises(DatabaseError):
         open_database(v1_shop)
     close_database()
@@ -102,3 +103,51 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     with pytest.raises(DatabaseError):
         open_database(path)
     close_database()
+
+
+def _schema(path):
+    raw = sqlite3.connect(path)
+    tables = {t for (t,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                        "AND name NOT LIKE 'sqlite_%'")}
+    columns = {t: sorted((r[1], r[2].upper(), r[3], r[4]) for r in
+                         raw.execute(f'PRAGMA table_info("{t}")')) for t in tables}
+    indexes = {t: sorted((tuple(c[2] for c in raw.execute(f'PRAGMA index_info("{i[1]}")')), i[2])
+                         for i in raw.execute(f'PRAGMA index_list("{t}")')) for t in tables}
+    fks = {t: sorted(r[2:5] + (r[6],) for r in raw.execute(f'PRAGMA foreign_key_list("{t}")'))
+           for t in tables}
+    raw.close()
+    return columns, indexes, fks
+
+
+def test_a_migrated_v1_shop_has_the_schema_of_a_new_shop(v1_shop, tmp_path):
+    open_database(v1_shop)
+    close_database()
+    fresh = tmp_path / 'fresh.db'
+    open_database(fresh)
+    close_database()
+    old, new = _schema(v1_shop), _schema(fresh)
+    assert old[0] == new[0]          # columns, types, NOT NULL, defaults
+    assert old[1] == new[1]          # indexes
+    assert old[2] == new[2]          # foreign keys and their ON DELETE
+
+
+def test_the_v2_step_seeds_festivals_and_keeps_points(v1_shop):
+    open_database(v1_shop)
+    from models import Festival, TierChange
+    assert Festival.select().where(Festival.name == '双11').count() == 1
+    assert TierChange.select().count() == 0
+    assert PointsEntry.get().order is None
+
+
+def test_a_step_that_rebuilds_a_table_does_not_cascade_into_its_children(v1_shop, monkeypatch):
+    """SQLite rebuilds a table to add NOT NULL; dropping the old copy must not delete orders."""
+    def not_null_column(database):
+        migrate(SqliteMigrator(database).add_column('customer', 'survey_score',
+                                                     IntegerField(default=0)))
+    monkeypatch.setattr(migrations, "LATEST_VERSION", NEXT)
+    monkeypatch.setitem(migrations.STEPS, NEXT, not_null_column)
+    import models.database as mdb
+    monkeypatch.setattr(mdb, "LATEST_VERSION", NEXT)
+    database = open_database(v1_shop)
+    assert Order.select().count() == 2 and PointsEntry.select().count() == 1
+    assert database.execute_sql('PRAGMA foreign_keys').fetchone() == (1,)
