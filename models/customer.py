@@ -56,6 +56,7 @@ class Customer(BaseModel):
     loyalty = CharField(max_length=8, default='',         # price, inertia, high
                         constraints=[SQL("DEFAULT ''")])
     clv = IntegerField(default=0, constraints=[SQL('DEFAULT 0')])  # fen, next 12 months
+    promo_orders = IntegerField(default=0, constraints=[SQL('DEFAULT 0')])  # paid in promotions
     # Who recommended this buyer; counts toward the recommender's loyalty.
     referred_by = ForeignKeyField('self', null=True, on_delete='SET NULL',
                                   backref='referrals')

@@ -33,10 +33,12 @@ def _v2_member_system(database: Database) -> None:
     # allow_not_null: the columns carry SQL defaults, so no table rebuild is needed.
     migrate(
         *(m.add_column('customer', name, Customer._meta.fields[name], allow_not_null=True)
-          for name in ('rfm', 'lifecycle', 'loyalty', 'clv')),
+          for name in ('rfm', 'lifecycle', 'loyalty', 'clv', 'promo_orders')),
         m.add_column('customer', 'referred_by_id',
                      ForeignKeyField(Customer, field=Customer.id, null=True,
                                      on_delete='SET NULL')),
+        m.add_column('tier', 'require_both', Tier._meta.fields['require_both'],
+                     allow_not_null=True),
         m.add_index('customer', ('deleted_at', 'lifecycle'), False),
         m.add_index('customer', ('deleted_at', 'clv'), False),
         m.add_column('points_entry', 'order_id',

@@ -1,5 +1,5 @@
 """Member tiers (普通会员 ... 至尊VIP会员), editable by the owner."""
-from peewee import CharField, IntegerField
+from peewee import SQL, BooleanField, CharField, IntegerField
 
 from .base import BaseModel
 
@@ -11,3 +11,5 @@ class Tier(BaseModel):
     min_orders = IntegerField(default=0)
     discount = IntegerField(default=100)                  # 95 means 95折
     color = CharField(max_length=9, default='')
+    # schema v2: both thresholds must be met (else either one is enough)
+    require_both = BooleanField(default=False, constraints=[SQL('DEFAULT 0')])

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from peewee import Case, Value, fn
+from peewee import SQL, fn
 
-from models import Customer, Order, PointsEntry, Tier, db
+from models import Customer, Order, PointsEntry, db
 
+from . import settings, tiers
 from .chunking import chunks
 
 # Above this many ids one set-based pass over everyone is cheaper than IN lists
@@ -29,38 +30,46 @@ def refresh(ids: Iterable[int] | None = None) -> None:
         ids = sorted(set(ids))
         if len(ids) > WHOLE_SHOP_ABOVE:
             ids = None
+    from . import scoring            # scoring reads settings; imported late to keep start-up lean
     with db.atomic():
         if ids is None:
             _refresh_orders(None)
             _refresh_points(None)
             assign_tiers(None)
+            scoring.refresh_scores(None)
             return
         for chunk in chunks(ids):
             _refresh_orders(chunk)
             _refresh_points(chunk)
             assign_tiers(chunk)
+        scoring.refresh_scores(ids)
 
 
 def _refresh_orders(ids: list[int] | None) -> None:
     # A sale with no payment time (a shop's own sheet) counts from when it was made.
+    from .scoring.rules import LoyaltyRules
+    from .scoring.sql import promo_sql
     bought = fn.COALESCE(Order.paid_at, Order.created_at)
+    promo = SQL(f'COALESCE(SUM({promo_sql(settings.load(LoyaltyRules), "COALESCE(paid_at, created_at)")}), 0)')
     q = (Order.select(Order.customer.alias('cid'), fn.COUNT(Order.id).alias('n'),
                       fn.SUM(Order.amount).alias('s'), fn.MIN(bought).alias('f'),
-                      fn.MAX(bought).alias('l'))
+                      fn.MAX(bought).alias('l'), promo.alias('p'))
          .where(Order.completed == True))  # noqa: E712 (peewee expression)
     if ids is not None:
         q = q.where(Order.customer.in_(ids))
     agg = q.group_by(Order.customer).alias('agg')
     changed = ((Customer.order_count != agg.c.n) | (Customer.total_spent != agg.c.s)
                | Customer.first_order_at.is_null() | (Customer.first_order_at != agg.c.f)
-               | Customer.last_order_at.is_null() | (Customer.last_order_at != agg.c.l))
+               | Customer.last_order_at.is_null() | (Customer.last_order_at != agg.c.l)
+               | (Customer.promo_orders != agg.c.p))
     (Customer.update(order_count=agg.c.n, total_spent=agg.c.s,
-                     first_order_at=agg.c.f, last_order_at=agg.c.l)
+                     first_order_at=agg.c.f, last_order_at=agg.c.l, promo_orders=agg.c.p)
      .from_(agg).where((Customer.id == agg.c.cid) & changed).execute())
     buyers = Order.select(Order.customer).where(Order.completed == True)  # noqa: E712
     lost = ((Customer.order_count != 0) | Customer.last_order_at.is_null(False)
-            | (Customer.total_spent != 0))
-    q = Customer.update(order_count=0, total_spent=0, first_order_at=None, last_order_at=None)
+            | (Customer.total_spent != 0) | (Customer.promo_orders != 0))
+    q = Customer.update(order_count=0, total_spent=0, first_order_at=None, last_order_at=None,
+                        promo_orders=0)
     if ids is not None:
         q = q.where(Customer.id.in_(ids))
         buyers = buyers.where(Order.customer.in_(ids))
@@ -83,39 +92,6 @@ def _refresh_points(ids: list[int] | None) -> None:
     q.where(Customer.id.not_in(holders)).execute()
 
 
-def tier_expression():
-    """A SQL CASE giving the tier id each customer's spend and orders earn."""
-    tiers = list(Tier.select().order_by(Tier.rank.desc()))
-    if not tiers:
-        return None
-    cases = []
-    for t in tiers[:-1]:
-        conds = []
-        if t.min_spent > 0:
-            conds.append(Customer.total_spent >= t.min_spent)
-        if t.min_orders > 0:
-            conds.append(Customer.order_count >= t.min_orders)
-        if conds:
-            cond = conds[0] if len(conds) == 1 else (conds[0] | conds[1])
-            cases.append((cond, t.id))
-    if not cases:
-        # 'CASE ELSE x END' is a syntax error: with one tier (or no thresholds) it is constant.
-        return Value(tiers[-1].id)
-    return Case(None, cases, tiers[-1].id)
-
-
 def assign_tiers(ids: list[int] | None, batch_id: int | None = None) -> None:
-    """Set each unlocked customer's tier from the rules; locked ones keep theirs.
-
-    `batch_id` limits it to the customers an import batch added."""
-    expr = tier_expression()
-    if expr is None:
-        return
-    q = (Customer.update(tier=expr)
-         .where((Customer.tier_locked == False)  # noqa: E712
-                & (Customer.tier.is_null() | (Customer.tier != expr))))
-    if ids is not None:
-        q = q.where(Customer.id.in_(ids))
-    if batch_id is not None:
-        q = q.where(Customer.batch == batch_id)
-    q.execute()
+    """Set each unlocked customer's tier from the rules, recording every move."""
+    tiers.assign(ids, batch_id)

@@ -13,7 +13,7 @@ from peewee import IntegrityError, Value, fn
 from models import (ContactLog, Customer, CustomerMerge, CustomerSearch, CustomerTag, Order,
                     PointsEntry, Tag, db, now)
 
-from . import customer_stats
+from . import customer_stats, tiers
 from .chunking import chunks
 from .customer_profile import CustomerProfile
 from .errors import UserError, ValidationError
@@ -132,15 +132,9 @@ def update_customer(customer_id: int, profile: CustomerProfile) -> None:
         raise _duplicate_nick(p) from None
 
 
-def set_tier_override(customer_id: int, tier_id: int | None) -> None:
+def set_tier_override(customer_id: int, tier_id: int | None, note: str = '') -> None:
     """Pin a tier by hand, or (None) hand the customer back to the rules."""
-    with db.atomic():
-        if tier_id is None:
-            Customer.update(tier_locked=False).where(Customer.id == customer_id).execute()
-            customer_stats.assign_tiers([customer_id])
-        else:
-            (Customer.update(tier=tier_id, tier_locked=True)
-             .where(Customer.id == customer_id).execute())
+    tiers.set_override(customer_id, tier_id, note)
 
 
 def delete_customers(ids: list[int]) -> int:

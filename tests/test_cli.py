@@ -61,7 +61,7 @@ def test_stats_text_summary(home, capsys):
     code, out, _ = cli(capsys, '--db', db, 'stats')
     assert code == 0
     for words in ('顾客：', '成交订单：', '销售额 ¥', '复购率：', '会员等级：', '普通会员：',
-                  'RFM 分群：尚未计算'):
+                  'RFM 分群：\n  重要价值客户：'):
         assert words in out
 
 
