@@ -37,7 +37,8 @@ def list_tiers(with_counts: bool = False) -> list[TierInfo]:
                       .where(Customer.deleted_at.is_null()).group_by(Customer.tier).tuples())
     return [TierInfo(t.id, t.name, t.rank, t.min_spent, t.min_orders, t.discount, t.color,
                      bool(t.require_both), counts.get(t.id, 0))
-            for t in Tier.select().order_by(Tier.rank)]
+            # A negative rank is a tier being removed inside save_tiers.
+            for t in Tier.select().where(Tier.rank >= 0).order_by(Tier.rank)]
 
 
 def tier_names() -> dict[int, str]:
@@ -138,9 +139,9 @@ def save_tiers(tiers: list[TierInfo]) -> int:
              .where(Customer.tier.in_(gone)).execute())
             # Kept until members have moved out, so the history can name it; a
             # negative rank marks the move as neither up nor down.
-            Tier.update(rank=-(Tier.id + 10_000)).where(Tier.id.in_(gone)).execute()
+            Tier.update(rank=0 - (Tier.id + 10_000)).where(Tier.id.in_(gone)).execute()
         # Ranks are unique: park them out of the way before renumbering.
-        Tier.update(rank=-Tier.id).where(Tier.id.in_(list(keep) or [0])).execute()
+        Tier.update(rank=0 - Tier.id).where(Tier.id.in_(list(keep) or [0])).execute()
         for t in tiers:
             values = dict(name=t.name, rank=t.rank, min_spent=t.min_spent,
                           min_orders=t.min_orders, discount=t.discount, color=t.color,

@@ -49,12 +49,14 @@ def compute_cuts(rules: RfmRules, as_of: date) -> Cuts:
         return Cuts(as_of.isoformat(), rules.mode, buyers, r, list(rules.f_orders),
                     [round(y * 100) for y in rules.m_yuan])
     non_buyers = live.where(Customer.order_count == 0).count()
-    positions = [math.ceil(k * buyers / 5) for k in range(1, 5)]
+    # A value's score passes threshold k when at least ceil(k n / 5) buyers have less,
+    # that is when it exceeds the value at that position less one.
+    positions = [math.ceil(k * buyers / 5) - 1 for k in range(1, 5)]
 
     def at(field, offset_base, where=None):
         out = []
         for p in positions:
-            if p >= buyers:            # nobody is above the top: no one passes this threshold
+            if p < 0:                  # no buyers: no one passes any threshold
                 out.append(None)
                 continue
             q = live if where is None else live.where(where)
