@@ -30,19 +30,22 @@ def refresh(ids: Iterable[int] | None = None) -> None:
         ids = sorted(set(ids))
         if len(ids) > WHOLE_SHOP_ABOVE:
             ids = None
-    from . import scoring            # scoring reads settings; imported late to keep start-up lean
+    from . import auto_tags, scoring  # they read settings; imported late for a lean start-up
     with db.atomic():
         if ids is None:
             _refresh_orders(None)
             _refresh_points(None)
             assign_tiers(None)
             scoring.refresh_scores(None)
+            auto_tags.apply()
             return
         for chunk in chunks(ids):
             _refresh_orders(chunk)
             _refresh_points(chunk)
             assign_tiers(chunk)
         scoring.refresh_scores(ids)
+        for chunk in chunks(ids):
+            auto_tags.apply(customer_ids=chunk)
 
 
 def _refresh_orders(ids: list[int] | None) -> None:

@@ -75,8 +75,7 @@ def delete_tag(tag_id: int) -> None:
 
 def tag_customers(customer_ids: list[int], tag_id: int) -> int:
     """Add the tag to each customer that lacks it; returns how many gained it."""
-    if Tag.get_or_none(Tag.id == tag_id) is None:
-        raise UserError('标签已不存在')
+    _manual(tag_id)
     added, stamp = 0, now()
     with db.atomic():
         for i in range(0, len(customer_ids), 5000):
@@ -91,7 +90,16 @@ def tag_customers(customer_ids: list[int], tag_id: int) -> int:
     return added
 
 
+def _manual(tag_id: int) -> None:
+    tag = Tag.get_or_none(Tag.id == tag_id)
+    if tag is None:
+        raise UserError('标签已不存在')
+    if tag.auto and tag.rule:
+        raise UserError(f'“{tag.name}”是自动标签，由规则决定谁有它，不能手动加减')
+
+
 def untag_customers(customer_ids: list[int], tag_id: int) -> int:
+    _manual(tag_id)
     removed = 0
     with db.atomic():
         for i in range(0, len(customer_ids), 5000):

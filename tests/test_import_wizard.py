@@ -109,8 +109,10 @@ def test_generic_sheet_mapping_is_fixed_and_remembered(qtbot, page, tmp_path):
     combos['phone'].setCurrentIndex(combos['phone'].findData('电话'))
     dialog.platform.setCurrentIndex(dialog.platform.findData('store'))
     dialog.apply_mapping()
-    qtbot.waitUntil(lambda: dialog.preview.parsed is not None, timeout=5000)
-    assert dialog.import_button.isEnabled() and dialog.sample.rowCount() == 2
+    # The preview lands first, then the dialog enables the button: wait for both.
+    qtbot.waitUntil(lambda: dialog.preview.parsed is not None
+                    and dialog.import_button.isEnabled(), timeout=5000)
+    assert dialog.sample.rowCount() == 2
     with qtbot.waitSignal(dialog.imported, timeout=5000):
         dialog.import_button.click()
     assert Order.get(Order.order_no == 'A002').amount == 120_50
