@@ -39,6 +39,18 @@ def install_translators(app, locale: str) -> None:
             app.installTranslator(translator)
 
 
+def rescore_if_stale(window) -> None:
+    from services import scoring
+    from .tasks import BackgroundTask
+    if not scoring.is_stale():
+        return
+    task = BackgroundTask(lambda progress, cancelled: scoring.refresh_scores(None), window,
+                          show_progress=False)
+    task.finished.connect(lambda _: window.refresh_pages())
+    task.start()
+    window.rescore_task = task          # keep it alive while it runs
+
+
 def run_app(argv: list[str]) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -59,6 +71,8 @@ def run_app(argv: list[str]) -> int:
     from .main_window import MainWindow
     window = MainWindow(db_label=target)
     window.show()
+    # R and lifecycle move with the calendar: rescore once a day, after the first paint.
+    QTimer.singleShot(1500, lambda: rescore_if_stale(window))
     if os.environ.get('ZHANGGUI_STARTUP_PROBE'):
         # For the benchmark: report when the first frame is up, then quit.
         def report():

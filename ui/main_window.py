@@ -111,6 +111,10 @@ class MainWindow(QMainWindow):
         page.changed.connect(self._data_changed)
         return page
 
+    def refresh_pages(self) -> None:
+        """Data changed behind the pages' backs (a background rescoring): show it."""
+        self._data_changed()
+
     def _data_changed(self) -> None:
         members = self._pages.get('members')
         if members is not None:
