@@ -191,3 +191,32 @@ def test_staleness(make_customer, make_order):
     assert scoring.is_stale(date.today() + timedelta(days=1))
     settings.save(LifecycleRules(new_days=10))
     assert scoring.is_stale(date.today())
+
+
+@pytest.mark.parametrize('mode', ['quantile', FIXED])
+def test_a_day_later_the_partial_pass_equals_a_full_one(make_customer, make_order, mode,
+                                                        monkeypatch):
+    settings.save(RfmRules(mode=mode, r_days=[1, 3, 6, 9]))
+    settings.save(LifecycleRules(new_days=2, active_days=4, sleeping_days=7))
+    for i in range(12):
+        buyer(make_customer, make_order, f'b{i}', [10_00 * (i + 1)] * (1 + i % 3),
+              [i + 3] * (1 + i % 3))
+    refresh(None)
+    scoring.refresh_scores(None, as_of=TODAY)
+    cols = (Customer.id, Customer.rfm, Customer.segment, Customer.lifecycle, Customer.loyalty,
+            Customer.clv)
+    partial_passes, stages = [], set()
+    crossed = scoring.refresh._crossed
+    monkeypatch.setattr(scoring.refresh, '_crossed',
+                        lambda *a: partial_passes.append(1) or crossed(*a))
+    for later in (1, 2, 5):
+        day = TODAY + timedelta(days=later)
+        scoring.refresh_scores(None, as_of=day)              # the partial daily pass
+        partial = list(Customer.select(*cols).order_by(Customer.id).tuples())
+        stages |= {row[3] for row in partial}
+        settings.put(scoring.refresh.STATE_KEY, None)        # forget: a full pass
+        scoring.refresh_scores(None, as_of=day)
+        full = list(Customer.select(*cols).order_by(Customer.id).tuples())
+        assert partial == full
+    assert len(partial_passes) == 3
+    assert stages >= {'active', 'sleeping', 'lost'}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from models import db
 
@@ -68,23 +68,59 @@ def is_stale(today: date | None = None) -> bool:
 
 def refresh_scores(ids: list[int] | None = None, as_of: date | None = None,
                    rules: Rules | None = None) -> None:
-    """Score `ids` with the stored thresholds, or everyone with fresh ones (None)."""
+    """Score `ids` with the stored thresholds, or everyone with fresh ones (None).
+
+    When only the date moved since the last full pass (same rules, thresholds and
+    prior), just the buyers whose stage or R score can have changed are rescored:
+    those whose last order lies on a day a threshold crossed, and the 新客."""
     rules = rules or load_rules()
-    state = load_state()
-    if ids is None or state is None:
+    old = load_state()
+    state = old
+    if ids is None or old is None:
         as_of = as_of or date.today()
         cuts = compute_cuts(rules.rfm, as_of)
-        state = State(as_of, rules.fingerprint(), cuts, fit_prior(cuts.buyers))
+        prior = old.prior if _same_buyers(old, cuts) else fit_prior(cuts.buyers)
+        state = State(as_of, rules.fingerprint(), cuts, prior)
         if ids is None or state.cuts.buyers:
             settings.put(STATE_KEY, {'as_of': as_of.isoformat(),
                                      'fingerprint': state.fingerprint,
                                      'cuts': state.cuts.as_dict(), 'prior': state.prior})
     with db.atomic():
-        if ids is None:
-            _update(rules, state, as_of or state.as_of, None)
-        else:
+        if ids is not None:
             for chunk in chunks(sorted(set(ids))):
-                _update(rules, state, as_of or date.today(), chunk)
+                _update(rules, state, as_of or date.today(), 'id IN ({})'.format(
+                    ', '.join('?' * len(chunk))), chunk)
+        elif old is not None and _only_the_date_moved(old, state):
+            for where, params in _crossed(rules, old, state):
+                _update(rules, state, as_of, where, params)
+        else:
+            _update(rules, state, as_of, None, [])
+
+
+def _same_buyers(old: State | None, cuts) -> bool:
+    """The CLV prior is a shop-wide average: refit when buyers changed by over 1%."""
+    return (old is not None and old.cuts.buyers > 0
+            and abs(cuts.buyers - old.cuts.buyers) <= old.cuts.buyers // 100)
+
+
+def _only_the_date_moved(old: State, new: State) -> bool:
+    moved = (new.as_of - old.as_of).days
+    same_cuts = (old.cuts.f, old.cuts.m) == (new.cuts.f, new.cuts.m) and (
+        old.cuts.mode == 'fixed' or old.cuts.r == new.cuts.r)
+    return (0 <= moved <= 31 and old.fingerprint == new.fingerprint and same_cuts
+            and old.prior == new.prior and old.cuts.buyers == new.cuts.buyers)
+
+
+def _crossed(rules: Rules, old: State, new: State) -> list[tuple[str, list]]:
+    """Index ranges of last_order_at that a moving threshold passed over, and the 新客."""
+    days = [rules.lifecycle.active_days, rules.lifecycle.sleeping_days]
+    ranges = [((old.as_of - timedelta(days=d)).isoformat(),
+               (new.as_of - timedelta(days=d)).isoformat()) for d in days]
+    if new.cuts.mode == 'fixed':
+        ranges += list(zip(old.cuts.r, new.cuts.r))
+    out = [("lifecycle = 'new'", [])]
+    out += [('last_order_at >= ? AND last_order_at < ?', [a, b]) for a, b in ranges if a < b]
+    return out
 
 
 def expressions(rules: Rules, state: State, as_of: date) -> dict[str, str]:
@@ -99,7 +135,8 @@ def expressions(rules: Rules, state: State, as_of: date) -> dict[str, str]:
     }
 
 
-def _update(rules: Rules, state: State, as_of: date, ids: list[int] | None) -> None:
+def _update(rules: Rules, state: State, as_of: date, where: str | None,
+            params: list) -> None:
     # COALESCE: a sale without any date (a hand-made sheet) cannot be scored.
     exprs = {col: f'CASE WHEN order_count > 0 THEN COALESCE({e}, {_empty(col)}) '
                   f'ELSE {_empty(col)} END'
@@ -107,13 +144,13 @@ def _update(rules: Rules, state: State, as_of: date, ids: list[int] | None) -> N
     # Only rows whose values change are written; a daily pass mostly reads.
     changed = ' OR '.join(f'{col} IS NOT ({e})' for col, e in exprs.items())
     assign = ', '.join(f'{col} = {e}' for col, e in exprs.items())
-    if ids is None:
+    if where is None:
         # A plain scan: through the (deleted_at, ...) indexes each row is a random read.
         db.execute_sql(f'UPDATE customer NOT INDEXED SET {assign} '
                        f'WHERE deleted_at IS NULL AND ({changed})')
     else:
-        db.execute_sql(f"UPDATE customer SET {assign} WHERE id IN ({', '.join('?' * len(ids))}) "
-                       f'AND deleted_at IS NULL AND ({changed})', list(ids))
+        db.execute_sql(f'UPDATE customer SET {assign} WHERE {where} '
+                       f'AND deleted_at IS NULL AND ({changed})', params)
 
 
 def _empty(col: str) -> str:
