@@ -48,6 +48,26 @@ def refresh(ids: Iterable[int] | None = None) -> None:
             auto_tags.apply(customer_ids=chunk)
 
 
+def rescore(ids: list[int] | None = None, tiers: bool = True, as_of=None) -> None:
+    """Tiers, scores and automatic tags from the cached order columns, after a rule
+    change or as the days pass (tiers=False: they do not move with the calendar);
+    refresh() is for when orders or points changed."""
+    from . import auto_tags, scoring
+    with db.atomic():
+        if ids is None:
+            if tiers:
+                assign_tiers(None)
+            scoring.refresh_scores(None, as_of=as_of)
+            auto_tags.apply()
+            return
+        if tiers:
+            for chunk in chunks(sorted(set(ids))):
+                assign_tiers(chunk)
+        scoring.refresh_scores(ids)
+        for chunk in chunks(sorted(set(ids))):
+            auto_tags.apply(customer_ids=chunk)
+
+
 def _refresh_orders(ids: list[int] | None) -> None:
     # A sale with no payment time (a shop's own sheet) counts from when it was made.
     from .scoring.rules import LoyaltyRules

@@ -55,3 +55,14 @@ def save(obj) -> None:
     if validate is not None:
         validate()
     put(type(obj).KEY, asdict(obj))
+
+
+def save_all(objs) -> None:
+    """Validate every one first, then store them together: all or nothing."""
+    for obj in objs:
+        validate = getattr(obj, 'validate', None)
+        if validate is not None:
+            validate()
+    with db.atomic():
+        for obj in objs:
+            put(type(obj).KEY, asdict(obj))

@@ -153,6 +153,8 @@ def save_tiers(tiers: list[TierInfo]) -> int:
         moved = assign(None)
         if gone:
             Tier.delete().where(Tier.id.in_(gone)).execute()
+        from . import auto_tags        # tier-based tags follow the new tiers
+        auto_tags.apply()
     return moved
 
 

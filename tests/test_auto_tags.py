@@ -63,3 +63,18 @@ def test_updating_a_rule_reapplies_it(make_customer, make_order):
     auto_tags.update_rule(t, {'kind': 'orders_at_least', 'value': 1})
     assert members(t) == {a}
     assert auto_tags.rule_of(t) == {'kind': 'orders_at_least', 'value': 1}
+
+
+def test_a_lifecycle_tag_follows_the_calendar(make_customer, make_order):
+    from datetime import date, timedelta
+    from services import customer_stats, scoring
+    a = make_customer('a')
+    make_order(a, 10_00, paid_at=datetime.combine(date.today() - timedelta(days=85),
+                                                 datetime.min.time()))
+    refresh(None)
+    sleeping = auto_tags.create_rule('沉睡', {'kind': 'lifecycle', 'value': 'sleeping'})
+    assert members(sleeping) == set()
+    assert scoring.load_state().as_of == date.today()
+    customer_stats.rescore(tiers=False, as_of=date.today() + timedelta(days=10))
+    # Ten days on, a daily pass: the stage moves past 90 days and the tag follows.
+    assert members(sleeping) == {a}

@@ -40,12 +40,12 @@ def install_translators(app, locale: str) -> None:
 
 
 def rescore_if_stale(window) -> None:
-    from services import scoring
+    from services import customer_stats, scoring
     from .tasks import BackgroundTask
     if not scoring.is_stale():
         return
-    task = BackgroundTask(lambda progress, cancelled: scoring.refresh_scores(None), window,
-                          show_progress=False)
+    task = BackgroundTask(lambda progress, cancelled: customer_stats.rescore(tiers=False),
+                          window, show_progress=False)
     task.finished.connect(lambda _: window.refresh_pages())
     task.start()
     window.rescore_task = task          # keep it alive while it runs

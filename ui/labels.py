@@ -106,3 +106,33 @@ def field_names(keys) -> str:
         if name not in seen:
             seen.append(name)
     return '、'.join(seen)
+
+
+# Scoring codes (services.scoring stores codes; the owner sees these names).
+_LIFECYCLES = {
+    'new': QT_TRANSLATE_NOOP('labels', '新客'),
+    'active': QT_TRANSLATE_NOOP('labels', '活跃'),
+    'sleeping': QT_TRANSLATE_NOOP('labels', '沉睡'),
+    'lost': QT_TRANSLATE_NOOP('labels', '流失'),
+}
+_LOYALTIES = {
+    'high': QT_TRANSLATE_NOOP('labels', '高度忠诚'),
+    'inertia': QT_TRANSLATE_NOOP('labels', '惰性忠诚'),
+    'price': QT_TRANSLATE_NOOP('labels', '价格忠诚'),
+}
+
+
+def lifecycle_name(code: str) -> str:
+    return _tr(_LIFECYCLES[code]) if code in _LIFECYCLES else code
+
+
+def loyalty_name(code: str) -> str:
+    return _tr(_LOYALTIES[code]) if code in _LOYALTIES else code
+
+
+def lifecycle_codes() -> list[str]:
+    return list(_LIFECYCLES)
+
+
+def loyalty_codes() -> list[str]:
+    return list(_LOYALTIES)

@@ -40,7 +40,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr('掌柜会员通'))
         self._pages: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {
-            'members': self._members_page, 'files': self._files_page}
+            'members': self._members_page, 'files': self._files_page,
+            'settings': self._settings_page}
         self.nav = QListWidget()
         self.nav.setObjectName('nav')
         self.nav.setFixedWidth(120)
@@ -108,6 +109,12 @@ class MainWindow(QMainWindow):
     def _files_page(self) -> QWidget:
         from .pages.files_page import FilesPage
         page = FilesPage()
+        page.changed.connect(self._data_changed)
+        return page
+
+    def _settings_page(self) -> QWidget:
+        from .pages.settings_page import SettingsPage
+        page = SettingsPage()
         page.changed.connect(self._data_changed)
         return page
 

@@ -22,7 +22,8 @@ SORT_FIELDS = {
     'order_count': Customer.order_count, 'total_spent': Customer.total_spent,
     'first_order_at': Customer.first_order_at, 'last_order_at': Customer.last_order_at,
     'created_at': Customer.created_at, 'segment': Customer.segment, 'city': Customer.city,
-    'phone': Customer.phone,
+    'phone': Customer.phone, 'lifecycle': Customer.lifecycle, 'loyalty': Customer.loyalty,
+    'clv': Customer.clv, 'rfm': Customer.rfm,
 }
 
 
@@ -33,6 +34,9 @@ class MemberFilter:
     tier_id: int | None = None
     tag_id: int | None = None
     segment: str = ''
+    lifecycle: str = ''                  # new, active, sleeping, lost
+    loyalty: str = ''                    # price, inertia, high
+    min_clv: int | None = None           # fen
     min_spent: int | None = None         # fen
     max_spent: int | None = None
     min_orders: int | None = None
@@ -68,6 +72,10 @@ class MemberRow:
     city: str
     created_at: datetime | None
     deleted_at: datetime | None
+    rfm: str = ''
+    lifecycle: str = ''
+    loyalty: str = ''
+    clv: int = 0                                # fen
     tags: list = field(default_factory=list)    # [(name, color)]
 
 
@@ -75,7 +83,8 @@ _ROW_FIELDS = (Customer.id, Customer.nick, Customer.platform, Customer.name, Cus
                Customer.tier, Customer.tier_locked, Customer.points, Customer.order_count,
                Customer.total_spent, Customer.first_order_at, Customer.last_order_at,
                Customer.segment, Customer.province, Customer.city, Customer.created_at,
-               Customer.deleted_at)
+               Customer.deleted_at, Customer.rfm, Customer.lifecycle, Customer.loyalty,
+               Customer.clv)
 
 
 # --- conditions -------------------------------------------------------------------
@@ -119,6 +128,12 @@ def _column_conditions(f: MemberFilter, walk: bool = False, scan: bool = False) 
         conds.append(Customer.tier == f.tier_id)
     if f.segment:
         conds.append(Customer.segment == f.segment)
+    if f.lifecycle:
+        conds.append(Customer.lifecycle == f.lifecycle)
+    if f.loyalty:
+        conds.append(Customer.loyalty == f.loyalty)
+    if f.min_clv is not None:
+        conds.append(col(Customer.clv) >= f.min_clv)
     if f.min_spent is not None:
         conds.append(col(Customer.total_spent) >= f.min_spent)
     if f.max_spent is not None:

@@ -99,6 +99,8 @@ class MembersPage(MemberActions, QWidget):
         self.detail = CustomerDetailPanel()
         self.detail.edit_requested.connect(self.edit_customer)
         self.detail.contact_requested.connect(self.add_contact)
+        # A tier set by hand on the 评分 tab shows in the table at once.
+        self.detail.score.changed.connect(lambda _id: self._changed())
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)

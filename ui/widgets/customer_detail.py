@@ -11,6 +11,7 @@ from services.customers import CustomerDetail
 
 from .. import formatting
 from ..labels import channel_name, gender_name, order_state_name, platform_name, points_kind_name
+from .score_panel import ScorePanel
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -86,6 +87,8 @@ class CustomerDetailPanel(QWidget):
         self.tabs.addTab(self.orders, self.tr('订单'))
         self.tabs.addTab(self.points, self.tr('积分'))
         self.tabs.addTab(self.contacts, self.tr('联系记录'))
+        self.score = ScorePanel()     # loads when its tab is shown
+        self.tabs.addTab(self.score, self.tr('评分'))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -107,6 +110,8 @@ class CustomerDetailPanel(QWidget):
 
     def show_detail(self, d: CustomerDetail | None) -> None:
         self._detail = d
+        self.score.set_customer(d.id if d else None, d.tier_id if d else None,
+                                bool(d and d.tier_locked))
         for w in (self.edit_button, self.contact_button, self.tabs):
             w.setEnabled(d is not None)
         if d is None:

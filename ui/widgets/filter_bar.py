@@ -6,10 +6,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox, 
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from services.scoring import SEGMENT_ORDER
 from services.tags import TagInfo
 from services.tiers import TierInfo
 
-from ..labels import platform_codes, platform_name
+from ..labels import (lifecycle_codes, lifecycle_name, loyalty_codes, loyalty_name,
+                      platform_codes, platform_name)
 
 _ANY = None
 
@@ -102,8 +104,34 @@ class FilterBar(QWidget):
         grid.addWidget(self.last_from, 0, 9)
         grid.addWidget(QLabel('—'), 0, 10)
         grid.addWidget(self.last_to, 0, 11)
+        self._build_scores(grid)
         grid.setColumnStretch(12, 1)
         return box
+
+    def _build_scores(self, grid: QGridLayout) -> None:
+        # Second row: what scoring wrote (segment, lifecycle, loyalty, CLV).
+        self.segment, self.lifecycle, self.loyalty = QComboBox(), QComboBox(), QComboBox()
+        self._refill(self.segment, self.tr('全部分群'), [(n, n) for n in SEGMENT_ORDER])
+        self._refill(self.lifecycle, self.tr('全部生命周期'),
+                     [(lifecycle_name(c), c) for c in lifecycle_codes()])
+        self._refill(self.loyalty, self.tr('全部忠诚类型'),
+                     [(loyalty_name(c), c) for c in loyalty_codes()])
+        for combo in (self.segment, self.lifecycle, self.loyalty):
+            combo.currentIndexChanged.connect(self._emit)
+        self.min_clv = QDoubleSpinBox()
+        self.min_clv.setRange(-1, 99_999_999)
+        self.min_clv.setDecimals(0)
+        self.min_clv.setSpecialValueText(self.tr('不限'))
+        self.min_clv.setValue(-1)
+        self.min_clv.setPrefix('¥')
+        self.min_clv.valueChanged.connect(self._debounce.start)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for w in (QLabel(self.tr('分群')), self.segment, self.lifecycle, self.loyalty,
+                  QLabel(self.tr('CLV 至少')), self.min_clv):
+            row.addWidget(w)
+        row.addStretch()
+        grid.addLayout(row, 1, 0, 1, 13)
 
     def set_tiers(self, tiers: list[TierInfo]) -> None:
         self._refill(self.tier, self.tr('全部等级'), [(t.name, t.id) for t in tiers])
@@ -131,18 +159,24 @@ class FilterBar(QWidget):
             tier_id=self.tier.currentData(), tag_id=self.tag.currentData(),
             min_spent=opt(self.min_spent, 100), max_spent=opt(self.max_spent, 100),
             min_orders=opt(self.min_orders), max_orders=opt(self.max_orders),
+            segment=self.segment.currentData() or '',
+            lifecycle=self.lifecycle.currentData() or '',
+            loyalty=self.loyalty.currentData() or '', min_clv=opt(self.min_clv, 100),
             last_from=self.last_from.date().toPython() if dates else None,
             last_to=self.last_to.date().toPython() if dates else None)
 
     def reset(self) -> None:
         widgets = (self.search, self.platform, self.tier, self.tag, self.min_spent,
-                   self.max_spent, self.min_orders, self.max_orders, self.use_dates)
+                   self.max_spent, self.min_orders, self.max_orders, self.use_dates,
+                   self.segment, self.lifecycle, self.loyalty, self.min_clv)
         for w in widgets:
             w.blockSignals(True)
         self.search.clear()
-        for combo in (self.platform, self.tier, self.tag):
+        for combo in (self.platform, self.tier, self.tag, self.segment, self.lifecycle,
+                      self.loyalty):
             combo.setCurrentIndex(0)
-        for spin in (self.min_spent, self.max_spent, self.min_orders, self.max_orders):
+        for spin in (self.min_spent, self.max_spent, self.min_orders, self.max_orders,
+                     self.min_clv):
             spin.setValue(-1)
         self.use_dates.setChecked(False)
         self.last_from.setEnabled(False)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from services.member_query import MemberFilter, MemberRow
 
 from .. import formatting
-from ..labels import platform_name
+from ..labels import lifecycle_name, loyalty_name, platform_name
 
 # (key, header, sort key or None, default width)
 COLUMNS = (
@@ -32,9 +32,13 @@ COLUMNS = (
     ('first_order_at', QT_TRANSLATE_NOOP('MemberTableModel', '首次购买'), 'first_order_at', 90),
     ('region', QT_TRANSLATE_NOOP('MemberTableModel', '地区'), 'city', 90),
     ('segment', QT_TRANSLATE_NOOP('MemberTableModel', 'RFM分群'), 'segment', 100),
+    ('rfm', QT_TRANSLATE_NOOP('MemberTableModel', 'RFM'), 'rfm', 44),
+    ('lifecycle', QT_TRANSLATE_NOOP('MemberTableModel', '生命周期'), 'lifecycle', 64),
+    ('loyalty', QT_TRANSLATE_NOOP('MemberTableModel', '忠诚类型'), 'loyalty', 72),
+    ('clv', QT_TRANSLATE_NOOP('MemberTableModel', 'CLV'), 'clv', 80),
     ('tags', QT_TRANSLATE_NOOP('MemberTableModel', '标签'), None, 160),
 )
-_NUMERIC = {'id', 'points', 'order_count', 'total_spent'}
+_NUMERIC = {'id', 'points', 'order_count', 'total_spent', 'clv'}
 ROW_ID_ROLE = int(Qt.UserRole) + 1
 # data() runs thousands of times a paint; comparing plain ints beats Qt enum objects ~10x.
 _DISPLAY, _ALIGN, _FOREGROUND, _TOOLTIP = (int(Qt.DisplayRole), int(Qt.TextAlignmentRole),
@@ -141,8 +145,12 @@ class MemberTableModel(QAbstractTableModel):
         if key == 'tier':
             name = self._tiers.get(row.tier_id, '')
             return f'{name} ✎' if row.tier_locked and name else name
-        if key == 'total_spent':
-            return formatting.yuan(row.total_spent)
+        if key in ('total_spent', 'clv'):
+            return formatting.yuan(getattr(row, key))
+        if key == 'lifecycle':
+            return lifecycle_name(row.lifecycle)
+        if key == 'loyalty':
+            return loyalty_name(row.loyalty)
         if key in ('last_order_at', 'first_order_at'):
             return formatting.day(getattr(row, key))
         if key == 'region':
