@@ -3,9 +3,11 @@
     python bench/bench_scores.py bench/out/shop1m.db
 
 Works on a copy (the file is migrated and written). Prints seconds for a bare
-GROUP BY over the completed orders, the whole-shop refresh (first run writes
-every score, later runs only read), the scores alone, and a refresh of 1,000
-buyers as an import does; each with its ratio to the bare GROUP BY.
+GROUP BY over the completed orders; a rebuild of everything from the orders and
+the ledger (first run writes every score, later runs mostly read); a rescore of
+tiers, RFM, lifecycle, loyalty, CLV and automatic tags after a rule change; the
+daily pass; and a refresh of 1,000 buyers as an import does; each with its
+ratio to the bare GROUP BY.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -42,7 +45,7 @@ def main(argv=None) -> None:
     t = time.perf_counter()
     db = open_database(work, backup_dir=None)
     migrate = time.perf_counter() - t
-    from services import customer_stats, scoring
+    from services import customer_stats, scoring, settings
     from models import Customer, Order
     orders = Order.select().where(Order.completed == True).count()  # noqa: E712
     customers = Customer.select().count()
@@ -51,14 +54,22 @@ def main(argv=None) -> None:
     bare = timed(lambda: db.execute_sql(bare_sql).fetchone(), runs=3)
     first = timed(lambda: customer_stats.refresh(None))
     warm = timed(lambda: customer_stats.refresh(None), runs=2)
-    scores = timed(lambda: scoring.refresh_scores(None), runs=2)
+
+    def rules_changed():
+        settings.put(scoring.refresh.STATE_KEY, None)      # as after the owner edits a rule
+        customer_stats.rescore()
+    rescore = timed(rules_changed, runs=2)
+    days = iter(range(1, 10))
+    daily = timed(lambda: customer_stats.rescore(
+        tiers=False, as_of=date.today() + timedelta(days=next(days))), runs=3)
     ids = [i for (i,) in Customer.select(Customer.id).where(Customer.order_count > 0)
            .order_by(Customer.id).limit(1000).tuples()]
     few = timed(lambda: customer_stats.refresh(ids), runs=3)
     close_database()
     rows = {'customers': customers, 'completed_orders': orders, 'migrate_v1_to_v2': migrate,
             'bare_group_by': bare, 'refresh_all_first': first, 'refresh_all_warm': warm,
-            'scores_only_warm': scores, 'refresh_1000_buyers': few}
+            'rescore_all_rules_changed': rescore, 'daily_pass': daily,
+            'refresh_1000_buyers': few}
     for k, v in rows.items():
         if isinstance(v, float):
             ratio = '' if k in ('bare_group_by', 'migrate_v1_to_v2') else f'  ({v / bare:.1f}x bare)'
