@@ -52,21 +52,21 @@ def _window_ok(value) -> bool:
     return True
 
 
-def _matching_sql(rule: dict) -> tuple[str, list]:
-    """SELECT of the live customer ids a rule picks."""
+def _condition(rule: dict) -> tuple[str, list]:
+    """A condition on customer row `c` that the rule's members meet."""
     kind, value = rule['kind'], rule['value']
-    live = 'SELECT id FROM customer WHERE deleted_at IS NULL AND '
     if kind in ('segment', 'lifecycle', 'loyalty'):
-        return live + f'{kind} = ?', [value]
+        return f'c.{kind} = ?', [value]
     if kind == 'tier':
-        return live + 'tier_id = (SELECT id FROM tier WHERE name = ?)', [value]
+        return 'c.tier_id = (SELECT id FROM tier WHERE name = ?)', [value]
     if kind == 'spent_at_least':
-        return live + 'total_spent >= ?', [round(value * 100)]
+        return 'c.total_spent >= ?', [round(value * 100)]
     if kind == 'orders_at_least':
-        return live + 'order_count >= ?', [value]
+        return 'c.order_count >= ?', [value]
     window = promo_sql(LoyaltyRules(promo_windows=[list(value)]), 'o.paid_at')
-    return (live + f'id IN (SELECT o.customer_id FROM "order" AS o WHERE o.completed = 1 '
-                   f'AND {window})', [])
+    # The covering order index answers this per customer without touching orders.
+    return (f'EXISTS (SELECT 1 FROM "order" AS o WHERE o.customer_id = c.id '
+            f'AND o.completed = 1 AND {window})', [])
 
 
 def create_rule(name: str, rule: dict, color: str = '#8e6bd8', group: str = '自动') -> int:
@@ -102,8 +102,10 @@ def rule_of(tag_id: int) -> dict | None:
         return None
 
 
-def apply(tag_ids: list[int] | None = None, customer_ids: list[int] | None = None) -> None:
-    """Make every automatic tag's members match its rule (for `customer_ids`, or everyone)."""
+def apply(tag_ids: list[int] | None = None, customer_ids: list[int] | None = None,
+          batch_id: int | None = None) -> None:
+    """Make every automatic tag's members match its rule: for `customer_ids`, the
+    customers an import batch added, or everyone."""
     q = Tag.select().where(Tag.auto == True)  # noqa: E712 (peewee expression)
     if tag_ids is not None:
         q = q.where(Tag.id.in_(tag_ids))
@@ -111,19 +113,25 @@ def apply(tag_ids: list[int] | None = None, customer_ids: list[int] | None = Non
     if customer_ids is not None:
         if not customer_ids:
             return
-        scope = f" AND customer_id IN ({', '.join('?' * len(customer_ids))})"
+        scope = f" AND c.id IN ({', '.join('?' * len(customer_ids))})"
         scope_params = list(customer_ids)
+    elif batch_id is not None:
+        scope, scope_params = ' AND c.batch_id = ?', [batch_id]
     with db.atomic():
         for tag in q:
             try:
                 rule = validate_rule(json.loads(tag.rule or '{}'))
             except (ValueError, UserError):
                 continue                     # a rule that no longer makes sense picks no one
-            match, params = _matching_sql(rule)
-            db.execute_sql(f'DELETE FROM customer_tag WHERE tag_id = ?{scope} '
-                           f'AND customer_id NOT IN ({match})', [tag.id] + scope_params + params)
-            id_scope = scope.replace('customer_id', 'm.id')
-            db.execute_sql(f'INSERT OR IGNORE INTO customer_tag (customer_id, tag_id, added_at) '
-                           f'SELECT m.id, ?, ? FROM ({match}) AS m WHERE 1{id_scope}',
-                           [tag.id, now()] + params + scope_params)
-
+            cond, params = _condition(rule)
+            within = (f' AND customer_id IN (SELECT c.id FROM customer AS c WHERE 1{scope})'
+                      if scope else '')
+            db.execute_sql(
+                f'DELETE FROM customer_tag WHERE tag_id = ?{within} AND NOT EXISTS ('
+                'SELECT 1 FROM customer AS c WHERE c.id = customer_tag.customer_id '
+                f'AND c.deleted_at IS NULL AND {cond})',
+                [tag.id] + scope_params + params)
+            db.execute_sql(
+                'INSERT OR IGNORE INTO customer_tag (customer_id, tag_id, added_at) '
+                f'SELECT c.id, ?, ? FROM customer AS c WHERE c.deleted_at IS NULL{scope} '
+                f'AND {cond}', [tag.id, now()] + scope_params + params)

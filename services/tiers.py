@@ -212,16 +212,19 @@ class TierMove:
 
 
 def changes(since: datetime | None = None, customer_id: int | None = None,
-            upgrades_only: bool = False, limit: int = 1000) -> list[TierMove]:
-    """Tier moves newest first: a customer's history, or who moved since a date."""
-    q = (TierChange.select(TierChange, Customer.nick, Customer.name)
+            upgrades_only: bool = False, limit: int = 1000,
+            until: datetime | None = None) -> list[TierMove]:
+    """Tier moves newest first: a customer's history, or who moved in [since, until)."""
+    q = (TierChange.select(TierChange, Customer.id, Customer.nick, Customer.name)
          .join(Customer).order_by(TierChange.at.desc(), TierChange.id.desc()).limit(limit))
     if since is not None:
         q = q.where(TierChange.at >= since)
+    if until is not None:
+        q = q.where(TierChange.at < until)
     if customer_id is not None:
         q = q.where(TierChange.customer == customer_id)
     if upgrades_only:
         q = q.where(TierChange.upgrade == 'up')
-    return [TierMove(r.customer_id, r.customer.nick, r.customer.name, r.from_name, r.to_name,
+    return [TierMove(r.customer.id, r.customer.nick, r.customer.name, r.from_name, r.to_name,
                      r.upgrade, r.at, r.reason, r.note) for r in q]
 

@@ -35,6 +35,7 @@ _POINTS_KINDS = {
     'adjust': QT_TRANSLATE_NOOP('labels', '调整'),
     'expire': QT_TRANSLATE_NOOP('labels', '过期'),
     'bonus': QT_TRANSLATE_NOOP('labels', '奖励'),
+    'reverse': QT_TRANSLATE_NOOP('labels', '退款冲回'),
 }
 
 
@@ -136,3 +137,75 @@ def lifecycle_codes() -> list[str]:
 
 def loyalty_codes() -> list[str]:
     return list(_LOYALTIES)
+
+
+# Automatic tag rules (services.auto_tags), as the owner reads them.
+_RULE_KINDS = {
+    'segment': QT_TRANSLATE_NOOP('labels', 'RFM分群是…'),
+    'tier': QT_TRANSLATE_NOOP('labels', '会员等级是…'),
+    'lifecycle': QT_TRANSLATE_NOOP('labels', '生命周期是…'),
+    'loyalty': QT_TRANSLATE_NOOP('labels', '忠诚类型是…'),
+    'spent_at_least': QT_TRANSLATE_NOOP('labels', '累计消费至少 ¥…'),
+    'orders_at_least': QT_TRANSLATE_NOOP('labels', '成交笔数至少…'),
+    'bought_in': QT_TRANSLATE_NOOP('labels', '在每年某时段购买过 (MM-DD 到 MM-DD)'),
+}
+
+
+def tag_rule_kind_name(kind: str) -> str:
+    return _tr(_RULE_KINDS[kind]) if kind in _RULE_KINDS else kind
+
+
+def tag_rule_kinds() -> list[str]:
+    return list(_RULE_KINDS)
+
+
+def _yuan_amount(value) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return f'¥{value:,.2f}'
+    return f'¥{int(value):,}'
+
+
+def tag_rule_text(rule: dict | None) -> str:
+    """'累计消费至少 ¥2,000' for {'kind': 'spent_at_least', 'value': 2000}; '' if unknown."""
+    if not isinstance(rule, dict):
+        return ''
+    kind, value = rule.get('kind'), rule.get('value')
+    try:
+        if kind == 'segment':
+            return QCoreApplication.translate('labels', 'RFM分群是 {0}').format(value)
+        if kind == 'tier':
+            return QCoreApplication.translate('labels', '会员等级是 {0}').format(value)
+        if kind == 'lifecycle':
+            return QCoreApplication.translate('labels', '生命周期是 {0}').format(lifecycle_name(value))
+        if kind == 'loyalty':
+            return QCoreApplication.translate('labels', '忠诚类型是 {0}').format(loyalty_name(value))
+        if kind == 'spent_at_least':
+            return QCoreApplication.translate('labels', '累计消费至少 {0}').format(_yuan_amount(value))
+        if kind == 'orders_at_least':
+            return QCoreApplication.translate('labels', '成交笔数至少 {0} 笔').format(value)
+        if kind == 'bought_in':
+            start, end = value
+            return QCoreApplication.translate('labels', '每年 {0} 到 {1} 购买过').format(start, end)
+    except (TypeError, ValueError):
+        pass
+    return ''
+
+
+# Tier history (services.tiers.changes).
+_TIER_REASONS = {
+    'rule': QT_TRANSLATE_NOOP('labels', '规则'),
+    'manual': QT_TRANSLATE_NOOP('labels', '手动'),
+    'import': QT_TRANSLATE_NOOP('labels', '导入'),
+}
+_TIER_DIRECTIONS = {
+    'up': QT_TRANSLATE_NOOP('labels', '↑ 升级'),
+    'down': QT_TRANSLATE_NOOP('labels', '↓ 降级'),
+}
+
+
+def tier_reason_name(code: str) -> str:
+    return _tr(_TIER_REASONS[code]) if code in _TIER_REASONS else code
+
+
+def tier_direction_name(code: str) -> str:
+    return _tr(_TIER_DIRECTIONS[code]) if code in _TIER_DIRECTIONS else ''

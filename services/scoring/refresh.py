@@ -67,7 +67,7 @@ def is_stale(today: date | None = None) -> bool:
 
 
 def refresh_scores(ids: list[int] | None = None, as_of: date | None = None,
-                   rules: Rules | None = None) -> None:
+                   rules: Rules | None = None, batch_id: int | None = None) -> None:
     """Score `ids` with the stored thresholds, or everyone with fresh ones (None).
 
     When only the date moved since the last full pass (same rules, thresholds and
@@ -76,6 +76,8 @@ def refresh_scores(ids: list[int] | None = None, as_of: date | None = None,
     rules = rules or load_rules()
     old = load_state()
     state = old
+    if batch_id is not None:
+        ids = []                       # scored below by batch, with the stored thresholds
     if ids is None or old is None:
         as_of = as_of or date.today()
         cuts = compute_cuts(rules.rfm, as_of)
@@ -86,7 +88,9 @@ def refresh_scores(ids: list[int] | None = None, as_of: date | None = None,
                                      'fingerprint': state.fingerprint,
                                      'cuts': state.cuts.as_dict(), 'prior': state.prior})
     with db.atomic():
-        if ids is not None:
+        if batch_id is not None:
+            _update(rules, state, as_of or date.today(), 'batch_id = ?', [batch_id])
+        elif ids is not None:
             for chunk in chunks(sorted(set(ids))):
                 _update(rules, state, as_of or date.today(), 'id IN ({})'.format(
                     ', '.join('?' * len(chunk))), chunk)

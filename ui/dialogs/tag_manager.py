@@ -1,4 +1,4 @@
-"""Manage tags: add, rename, recolour, group and delete."""
+"""Manage tags: add, rename, recolour, group and delete; automatic tags and their rules."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -7,24 +7,36 @@ from PySide6.QtWidgets import (QColorDialog, QDialog, QDialogButtonBox, QHBoxLay
                                QHeaderView, QInputDialog, QLabel, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from services import tags
+from services import auto_tags, tags
 from services.errors import UserError
+
+from ..labels import tag_rule_text
 
 
 class TagManagerDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr('标签管理'))
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr('标签'), self.tr('分组'),
-                                              self.tr('顾客数'), self.tr('来源')])
+                                              self.tr('顾客数'), self.tr('来源'),
+                                              self.tr('规则')])
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         self.table.setSelectionMode(QTableWidget.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.table.doubleClicked.connect(lambda _: self.rename())
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.Stretch)
+        self.table.doubleClicked.connect(lambda _: self.open_current())
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.add_button = QPushButton(self.tr('新建'))
+        self.add_auto_button = QPushButton(self.tr('新建自动标签'))
+        self.add_auto_button.setToolTip(self.tr('按规则自动给顾客打的标签，如 高消费、双11买家'))
+        self.rule_button = QPushButton(self.tr('编辑规则'))
+        self.add_auto_button.clicked.connect(self.add_auto)
+        self.rule_button.clicked.connect(self.edit_rule)
         self.rename_button = QPushButton(self.tr('改名/分组'))
         self.color_button = QPushButton(self.tr('颜色'))
         self.delete_button = QPushButton(self.tr('删除'))
@@ -33,13 +45,15 @@ class TagManagerDialog(QDialog):
         self.color_button.clicked.connect(self.recolor)
         self.delete_button.clicked.connect(self.delete)
         side = QVBoxLayout()
-        for b in (self.add_button, self.rename_button, self.color_button, self.delete_button):
+        for b in (self.add_button, self.add_auto_button, self.rule_button, self.rename_button,
+                  self.color_button, self.delete_button):
             side.addWidget(b)
         side.addStretch()
         body = QHBoxLayout()
         body.addWidget(self.table, 1)
         body.addLayout(side)
-        hint = QLabel(self.tr('删除标签只会去掉顾客身上的这个标签，不会删除顾客。'))
+        hint = QLabel(self.tr('删除标签只会去掉顾客身上的这个标签，不会删除顾客。'
+                              '自动标签由规则决定谁有它，双击可编辑规则。'))
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.accept)
@@ -47,7 +61,7 @@ class TagManagerDialog(QDialog):
         layout.addLayout(body)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        self.resize(760, 440)
         self.reload()
 
     def reload(self) -> None:
@@ -59,9 +73,20 @@ class TagManagerDialog(QDialog):
             count = QTableWidgetItem(f'{t.count:,}')
             count.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             source = self.tr('规则') if t.auto else self.tr('手动')
+            # Tags are few (dozens): one small read per automatic tag is fine.
+            rule = tag_rule_text(auto_tags.rule_of(t.id)) if t.auto else ''
+            if t.auto and not rule:
+                rule = self.tr('（规则无效，不会选中任何顾客）')
             for c, item in enumerate((name, QTableWidgetItem(t.group), count,
-                                      QTableWidgetItem(source))):
+                                      QTableWidgetItem(source), QTableWidgetItem(rule))):
                 self.table.setItem(r, c, item)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        t = self._current()
+        for b in (self.rename_button, self.color_button, self.delete_button):
+            b.setEnabled(t is not None)
+        self.rule_button.setEnabled(t is not None and t.auto)
 
     def _current(self):
         row = self.table.currentRow()
@@ -78,6 +103,36 @@ class TagManagerDialog(QDialog):
         name, ok = QInputDialog.getText(self, self.tr('新建标签'), self.tr('标签名'))
         if ok:
             self._run(lambda: tags.create_tag(name))
+
+    def open_current(self) -> None:
+        """Double-click: an automatic tag opens its rule, a manual one its name."""
+        t = self._current()
+        if t is not None and t.auto:
+            self.edit_rule()
+        else:
+            self.rename()
+
+    def add_auto(self) -> None:
+        from .auto_tag_dialog import AutoTagDialog
+        dialog = AutoTagDialog(self)
+        if dialog.exec():
+            self.reload()
+            self._select(dialog.tag_id)
+
+    def edit_rule(self) -> None:
+        t = self._current()
+        if t is None or not t.auto:
+            return
+        from .auto_tag_dialog import AutoTagDialog
+        if AutoTagDialog(self, tag_id=t.id, name=t.name).exec():
+            self.reload()
+            self._select(t.id)
+
+    def _select(self, tag_id: int | None) -> None:
+        for r, t in enumerate(self._tags):
+            if t.id == tag_id:
+                self.table.selectRow(r)
+                return
 
     def rename(self) -> None:
         t = self._current()

@@ -52,6 +52,9 @@ class MembersPage(MemberActions, QWidget):
         self.export_button.setToolTip(self.tr('把当前筛选出的会员导出为 Excel 或 CSV'))
         self.export_button.clicked.connect(self.export_filtered)
         self.tags_button = QPushButton(self.tr('标签管理'))
+        self.tier_changes_button = QPushButton(self.tr('等级变动'))
+        self.tier_changes_button.setToolTip(self.tr('谁升级了、谁降级了，为什么'))
+        self.tier_changes_button.clicked.connect(self.show_tier_changes)
         self.fields_button = QPushButton(self.tr('自定义字段'))
         self.tags_button.clicked.connect(self.manage_tags)
         self.fields_button.clicked.connect(self.manage_fields)
@@ -72,8 +75,8 @@ class MembersPage(MemberActions, QWidget):
                   self.delete_button, self.export_button):
             bar.addWidget(b)
         bar.addStretch()
-        for b in (self.restore_button, self.purge_button, self.tags_button, self.fields_button,
-                  self.bin_button):
+        for b in (self.restore_button, self.purge_button, self.tier_changes_button,
+                  self.tags_button, self.fields_button, self.bin_button):
             bar.addWidget(b)
 
         self.table = QTableView()
@@ -290,6 +293,13 @@ class MembersPage(MemberActions, QWidget):
         from ..dialogs.tag_manager import TagManagerDialog
         TagManagerDialog(self).exec()
         self._changed()
+
+    def show_tier_changes(self) -> None:
+        from ..dialogs.tier_changes_dialog import TierChangesDialog
+        dialog = TierChangesDialog(self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.customer_chosen.connect(self._show_customer)
+        dialog.show()
 
     def manage_fields(self) -> None:
         from ..dialogs.custom_fields_dialog import CustomFieldsDialog
