@@ -317,7 +317,7 @@ def generate(path: Path, n_customers: int, n_orders: int, seed: int,
         first = int(span * (rand() ** 0.5)) - 86400 * 3
         first = max(0, first)
         n = k[cid - 1]
-        spent = count = 0
+        spent = count = earned = 0
         first_done = last_done = None
         receiver = name or nick[:8]
         times = []
@@ -338,6 +338,7 @@ def generate(path: Path, n_customers: int, n_orders: int, seed: int,
             done = status == 'completed'
             if done:
                 spent += amount
+                earned += amount // 100           # each order earns on its own, floored
                 count += 1
                 if first_done is None:
                     first_done = ts
@@ -355,9 +356,8 @@ def generate(path: Path, n_customers: int, n_orders: int, seed: int,
                                product_id, receiver, phone, address))
         created = max(0, (times[0] if times else first) - randint(0, 86400 * 2))
         deleted = fmt(min(span, created + randint(86400, 86400 * 400))) if rand() < 0.03 else None
-        points = spent // 100
+        points = earned                       # earn entries are written per order below
         if points:
-            points_rows.append((cid, 'earn', points, '订单积分', 'order', fmt(last_done)))
             if rand() < 0.08:
                 used = min(points, randint(1, 20) * 100)
                 points -= used
@@ -401,6 +401,12 @@ def generate(path: Path, n_customers: int, n_orders: int, seed: int,
                p.price, s.amount
         from stage s join product p on p.id = s.product""")
     con.execute('drop table stage')
+    # One earn entry per completed order, linked to it, as services.points writes them.
+    con.execute("""
+        insert into points_entry (customer_id, kind, points, reason, source, created_at, order_id)
+        select customer_id, 'earn', amount / 100, '订单 ' || order_no || ' 消费',
+               'order:' || platform || ':' || order_no, paid_at, id
+        from "order" where completed = 1 and amount >= 100""")
     t_orders = time.perf_counter()
 
     # Tags on random subsets.

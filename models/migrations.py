@@ -46,6 +46,13 @@ def _v2_member_system(database: Database) -> None:
     )
     database.create_tables([TierChange, Festival, ReminderMark])
     _seed_festivals()
+    # v1 wrote earn entries with source 'order:<order no>': link them, or the first
+    # points pass would earn those orders a second time.
+    database.execute_sql(
+        'UPDATE points_entry SET order_id = (SELECT o.id FROM "order" AS o '
+        'JOIN customer AS c ON c.id = points_entry.customer_id '
+        'WHERE o.platform = c.platform AND o.order_no = SUBSTR(points_entry.source, 7)) '
+        "WHERE kind = 'earn' AND order_id IS NULL AND source LIKE 'order:%'")
 
 
 # version -> function(database) that brings version-1 to version.

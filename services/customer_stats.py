@@ -31,9 +31,11 @@ def refresh(ids: Iterable[int] | None = None) -> None:
         if len(ids) > WHOLE_SHOP_ABOVE:
             ids = None
     from . import auto_tags, scoring  # they read settings; imported late for a lean start-up
+    from .points import sync_order_points
     with db.atomic():
         if ids is None:
             _refresh_orders(None)
+            sync_order_points(None)
             _refresh_points(None)
             assign_tiers(None)
             scoring.refresh_scores(None)
@@ -41,11 +43,35 @@ def refresh(ids: Iterable[int] | None = None) -> None:
             return
         for chunk in chunks(ids):
             _refresh_orders(chunk)
+            sync_order_points(chunk)
             _refresh_points(chunk)
             assign_tiers(chunk)
         scoring.refresh_scores(ids)
         for chunk in chunks(ids):
             auto_tags.apply(customer_ids=chunk)
+
+
+def settle_new_buyers(batch_id: int) -> None:
+    """The customers an import added: their order columns were written with them;
+    this adds their points, tier, scores and automatic tags, scoped by the batch."""
+    from . import auto_tags, scoring
+    from .points import sync_order_points
+    ids = [i for (i,) in Customer.select(Customer.id).where(Customer.batch == batch_id).tuples()]
+    if not ids:
+        return
+    with db.atomic():
+        sync_order_points(ids)
+        _points_where('batch_id = ?', [batch_id])
+        assign_tiers(None, batch_id=batch_id)
+        scoring.refresh_scores(batch_id=batch_id)
+        auto_tags.apply(batch_id=batch_id)
+
+
+def daily_upkeep(as_of=None) -> None:
+    """What the calendar moves: points past their expiry, then stages and R scores."""
+    from .points import expire
+    expire(as_of)
+    rescore(tiers=False, as_of=as_of)
 
 
 def rescore(ids: list[int] | None = None, tiers: bool = True, as_of=None) -> None:
@@ -100,19 +126,25 @@ def _refresh_orders(ids: list[int] | None) -> None:
 
 
 def _refresh_points(ids: list[int] | None) -> None:
+    if ids is not None:
+        # Per customer through the (customer, created_at) ledger index: cheap for a chunk.
+        _points_where(f"id IN ({', '.join('?' * len(ids))})", list(ids))
+        return
     q = PointsEntry.select(PointsEntry.customer.alias('cid'),
                            fn.SUM(PointsEntry.points).alias('p'))
-    if ids is not None:
-        q = q.where(PointsEntry.customer.in_(ids))
     agg = q.group_by(PointsEntry.customer).alias('agg')
     (Customer.update(points=agg.c.p).from_(agg)
      .where((Customer.id == agg.c.cid) & (Customer.points != agg.c.p)).execute())
     holders = PointsEntry.select(PointsEntry.customer)
-    q = Customer.update(points=0).where(Customer.points != 0)
-    if ids is not None:
-        q = q.where(Customer.id.in_(ids))
-        holders = holders.where(PointsEntry.customer.in_(ids))
-    q.where(Customer.id.not_in(holders)).execute()
+    (Customer.update(points=0).where(Customer.points != 0)
+     .where(Customer.id.not_in(holders)).execute())
+
+
+def _points_where(where: str, params: list) -> None:
+    total = ('COALESCE((SELECT SUM(e.points) FROM points_entry AS e '
+             'WHERE e.customer_id = customer.id), 0)')
+    db.execute_sql(f'UPDATE customer SET points = {total} WHERE {where} AND points != {total}',
+                   params)
 
 
 def assign_tiers(ids: list[int] | None, batch_id: int | None = None) -> None:

@@ -19,6 +19,7 @@ from models import (CLOSED, COMPLETED, PAID, REFUNDED, SHIPPED, ContactLog, Cust
 
 from . import customer_stats
 from .errors import UserError
+from .points import PointsRules, expire, load_rules, sync_order_points
 from .pinyin_keys import pinyin_variants, search_text
 from .tasks import Cancelled
 from .demo_data import (SURNAMES, GIVEN_F, GIVEN_M, NAMES_F, NAMES_M, PHRASES, ADJS, NOUNS,
@@ -46,6 +47,10 @@ def _records(table: str) -> list[str]:
 
 def _fen(yuan: str) -> int:
     return round(float(yuan) * 100)
+
+
+def _money(fen: int) -> str:
+    return f'¥{fen // 100}.{fen % 100:02d}'
 
 
 class _Shop:
@@ -253,22 +258,37 @@ class _Shop:
                 day = soon[0]                     # buyers wait for the festival price
             t = self.at(day, c['platform'])
 
-    def points(self, c: dict) -> list:
-        """Ledger events in time order; a redeem only follows enough points."""
-        r, events = self.r, []
+    def points(self, c: dict, rules: PointsRules) -> list:
+        """Ledger events in time order, as sync_order_points and the owner would write them:
+        (at, kind, points, reason, source, order no). Orders earn at payment; some refunds
+        come after the buyer had confirmed, and take the points back. A redeem only
+        follows enough points, counting reversals still to come."""
+        r, end, events = self.r, self.end, []
+        since = rules.since()
         for o in c['orders']:
-            if o['status'] == COMPLETED and o['amount'] >= 100:
-                at = min(o['t'] + timedelta(days=r.randint(3, 9)), self.end)
-                events.append((at, 'earn', o['amount'] // 100, '订单积分', f"order:{o['no']}"))
+            late_refund = (o['status'] == REFUNDED and (end - o['t']).days > 20
+                           and r.random() < 0.4)
+            pts = rules.earned_for(o['amount'])
+            if not (o['status'] == COMPLETED or late_refund) or not pts \
+                    or (since and o['t'] < since):
+                continue
+            source = f"order:{c['platform']}:{o['no']}"[:64]
+            events.append((o['t'], 'earn', pts, f"订单 {o['no']} 消费 {_money(o['amount'])}",
+                           source, o['no']))
+            if late_refund:
+                at = o['t'] + timedelta(days=r.randint(7, 15), minutes=r.randint(0, 600))
+                events.append((at, 'reverse', -pts, f"订单 {o['no']} 已退款，冲回积分",
+                               source, o['no']))
         # Bonuses come once someone is a member: between the first earn and now.
-        since = events[0][0] if events else self.end
+        joined = events[0][0] if events else end
         if events and c['birth'][0] and r.random() < 0.35:
-            at = since + (self.end - since) * r.random()
-            events.append((at.replace(microsecond=0), 'bonus', 100, '生日积分',
-                           f'birthday:{at.year}'))
+            at = (joined + (end - joined) * r.random()).replace(microsecond=0)
+            events.append((at, 'bonus', rules.birthday_points, '生日积分', f'birthday:{at.year}',
+                           None))
         if events and r.random() < 0.15:
-            at = since + (self.end - since) * r.random()
-            events.append((at.replace(microsecond=0), 'bonus', 50, '问卷调研奖励', 'survey'))
+            at = (joined + (end - joined) * r.random()).replace(microsecond=0)
+            events.append((at, 'bonus', rules.survey_points, '问卷调研奖励', 'survey', None))
+        events = [e for e in events if e[2]]
         events.sort(key=lambda e: e[0])
         out, balance = [], 0
         for i, e in enumerate(events):
@@ -276,14 +296,17 @@ class _Shop:
             balance += e[2]
             cost, reason = r.choice(REDEEMS)
             at = e[0] + timedelta(minutes=r.randint(5, 600))
-            later = events[i + 1][0] if i + 1 < len(events) else self.end
-            if balance >= cost and at <= later and r.random() < 0.12:
-                out.append((at, 'redeem', -cost, reason, 'manual'))
+            later = events[i + 1][0] if i + 1 < len(events) else end
+            owed = -sum(x[2] for x in events[i + 1:] if x[1] == 'reverse'
+                        and any(y[5] == x[5] for y in events[:i + 1]))
+            if balance - owed >= cost and at <= later and r.random() < 0.12:
+                out.append((at, 'redeem', -cost, reason, 'coupon' if '券' in reason else 'gift',
+                            None))
                 balance -= cost
         return out
 
 
-def _plan(shop: _Shop, people: list[dict]) -> None:
+def _plan(shop: _Shop, people: list[dict], points_rules: PointsRules) -> None:
     """Decisions that need a buyer's whole history: tags, notes, points, contacts."""
     r, end = shop.r, shop.end
     deleted, locked = len(people) // 500, max(1, len(people) // 1000)
@@ -296,7 +319,7 @@ def _plan(shop: _Shop, people: list[dict]) -> None:
                  ('敏感肌', c['group'] == 'beauty' and '肤质' not in c['extra'], 0.05),
                  ('宝妈', c['group'] == 'baby' and c['gender'] == 'F', 0.65))
         c['tags'] = [tag for tag, fits, p in rules if fits and r.random() < p]
-        c['points'] = shop.points(c)
+        c['points'] = shop.points(c, points_rules)
         c['contacts'] = [(o['t'] + timedelta(days=15), r.choice(('phone', 'wangwang')),
                           '高额订单回访', r.choice(CALL_RESULTS)) for o in done
                          if o['amount'] >= 500_00 and o['t'] + timedelta(days=15) <= end
@@ -355,7 +378,8 @@ def build_demo_shop(seed: int = 20241111, customers: int = 3000, progress=None,
             raise Cancelled()
         people.append(shop.customer())
         shop.trade(people[-1])
-    _plan(shop, people)
+    rules = load_rules()
+    _plan(shop, people, rules)
     orders = [(c, o) for c in people for o in c['orders']]
     sizes = dict(customers=len(people), orders=len(orders),
                  lines=sum(len(o['lines']) for _, o in orders),
@@ -365,7 +389,11 @@ def build_demo_shop(seed: int = 20241111, customers: int = 3000, progress=None,
     w = _Writer(sum(sizes.values()) + sizes['customers'] + 1, progress, cancelled)
     with db.atomic():
         _write(shop, people, orders, w)
+        # The plan already holds every order's points; this finds nothing to add, and
+        # records the whole-shop state so the next pass knows it.
+        sync_order_points(None, rules, at=end)
         customer_stats.refresh()
+        sizes['points'] += expire(end, rules).customers     # none unless the owner set a term
     if progress:
         progress(w.total, w.total)
     return dict(sizes, products=len(shop.products),
@@ -419,8 +447,10 @@ def _write(shop: _Shop, people: list[dict], orders: list, w: _Writer) -> None:
     w.insert(OrderLine, _fields(OrderLine, 'order product title sku quantity price amount'),
              [(order_ids[(c['platform'], o['no'])], product_ids[p['code']], p['title'], sku,
                q, price, q * price) for c, o in orders for p, sku, q, price in o['lines']])
-    w.insert(PointsEntry, _fields(PointsEntry, 'customer created_at kind points reason source'),
-             [(c['id'], *e) for c in people for e in c['points']])
+    w.insert(PointsEntry, _fields(PointsEntry, 'customer created_at kind points reason source '
+                                               'order'),
+             [(c['id'], *e[:5], order_ids[(c['platform'], e[5])] if e[5] else None)
+              for c in people for e in c['points']])
     w.insert(CustomerTag, _fields(CustomerTag, 'customer tag added_at'),
              [(c['id'], tag_ids[t], min(c['orders'][0]['t'] + timedelta(days=1), end))
               for c in people for t in c['tags']])

@@ -17,3 +17,17 @@ def test_a_stale_shop_is_rescored_in_the_background(qtbot, make_customer, make_o
     qtbot.waitUntil(lambda: not scoring.is_stale(), timeout=5000)
     assert settings.get(scoring.refresh.STATE_KEY)['as_of'] == date.today().isoformat()
     assert scoring.is_stale(date.today() + timedelta(days=1))
+
+
+def test_the_daily_upkeep_expires_points(make_customer, make_order):
+    from datetime import datetime
+    from models import Customer
+    from services import customer_stats, points
+    a = make_customer('a')
+    make_order(a, 100_00, paid_at=datetime(2024, 1, 1, 10))
+    customer_stats.refresh([a])
+    assert Customer.get_by_id(a).points == 100
+    settings.save(points.PointsRules(expiry_days=365))
+    customer_stats.daily_upkeep(date(2025, 6, 1))
+    assert Customer.get_by_id(a).points == 0
+    assert [h.kind for h in points.history(a)] == ['expire', 'earn']

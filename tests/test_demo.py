@@ -131,18 +131,58 @@ def test_order_timing_is_realistic(demo):
 
 
 def test_points_ledger(demo):
-    # One earn entry per completed order, a point per whole yuan, nothing for the others.
+    # Every completed order earned once, a point per whole yuan, linked to its order.
     assert scalar('''SELECT COUNT(*) FROM "order" o LEFT JOIN points_entry p
-                     ON p.source = 'order:' || o.order_no AND p.kind = 'earn'
+                     ON p.order_id = o.id AND p.kind = 'earn'
                      WHERE o.completed AND (p.id IS NULL OR p.points != o.amount / 100
-                        OR p.reason != '订单积分')''') == 0
-    assert scalar("SELECT COUNT(*) FROM points_entry WHERE kind = 'earn'") == demo['completed']
+                        OR p.source != 'order:' || o.platform || ':' || o.order_no
+                        OR p.reason NOT LIKE '订单 ' || o.order_no || ' 消费 ¥%'
+                        OR p.created_at != o.paid_at)''') == 0
+    assert scalar("SELECT COUNT(*) FROM points_entry WHERE kind = 'earn' AND order_id IN "
+                  "(SELECT id FROM \"order\" WHERE completed)") == demo['completed']
+    # Some refunds came after the points: earned, then taken back, net nothing.
+    assert scalar('''SELECT COUNT(*) FROM "order" o WHERE NOT o.completed AND EXISTS
+                     (SELECT 1 FROM points_entry p WHERE p.order_id = o.id)''') > 10
+    assert scalar('''SELECT COUNT(*) FROM "order" o WHERE NOT o.completed AND
+                     (o.status != 'refunded' OR (SELECT SUM(points) FROM points_entry p
+                      WHERE p.order_id = o.id) != 0)
+                     AND EXISTS (SELECT 1 FROM points_entry p WHERE p.order_id = o.id)''') == 0
     kinds = {k for (k,) in db.execute_sql('SELECT DISTINCT kind FROM points_entry')}
-    assert kinds == {'earn', 'redeem', 'bonus'}
-    assert scalar("SELECT COUNT(*) FROM points_entry WHERE (kind = 'redeem') != (points < 0)") == 0
+    assert kinds == {'earn', 'redeem', 'bonus', 'reverse'}
+    assert scalar("SELECT COUNT(*) FROM points_entry WHERE (kind IN ('redeem', 'reverse')) "
+                  "!= (points < 0) OR reason = '' OR source = ''") == 0
+    assert scalar("SELECT COUNT(*) FROM points_entry WHERE (order_id IS NULL) "
+                  "!= (kind IN ('redeem', 'bonus'))") == 0
     # No balance ever dips below zero, in ledger order.
     assert scalar('''SELECT COUNT(*) FROM (SELECT SUM(points) OVER (PARTITION BY customer_id
                      ORDER BY created_at, id) balance FROM points_entry) WHERE balance < 0''') == 0
+
+
+def test_points_agree_with_the_rules(demo):
+    from services.points import sync_order_points
+    everyone = [i for (i,) in db.execute_sql('SELECT id FROM customer')]
+    with db.atomic() as txn:
+        assert sync_order_points(everyone) == 0        # nothing the rules would add
+        txn.rollback()
+
+
+def test_demo_follows_the_owners_points_rules(empty):
+    from services import settings
+    from services.points import PointsRules
+    since = NOW - timedelta(days=365)
+    settings.save(PointsRules(per_yuan=2, earn_since=since.date().isoformat(),
+                              expiry_days=180, survey_points=0))
+    counts = build_demo_shop(customers=200, now=NOW)
+    assert counts['points'] == PointsEntry.select().count()
+    assert scalar('''SELECT COUNT(*) FROM points_entry p JOIN "order" o ON o.id = p.order_id
+                     WHERE p.kind = 'earn' AND (p.points != o.amount / 50
+                        OR o.paid_at < ?)''', since.replace(hour=0, minute=0).isoformat(' ')) == 0
+    assert scalar("SELECT COUNT(*) FROM points_entry WHERE kind = 'earn'") > 0
+    assert scalar("SELECT COUNT(*) FROM points_entry WHERE kind = 'expire'") > 0
+    assert scalar("SELECT COUNT(*) FROM points_entry WHERE source = 'survey'") == 0
+    assert scalar('''SELECT COUNT(*) FROM customer c WHERE points !=
+                     (SELECT COALESCE(SUM(points), 0) FROM points_entry p
+                      WHERE p.customer_id = c.id)''') == 0
 
 
 def test_history_happens_between_joining_and_now(demo):

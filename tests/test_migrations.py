@@ -136,7 +136,12 @@ def test_the_v2_step_seeds_festivals_and_keeps_points(v1_shop):
     from models import Festival, TierChange
     assert Festival.select().where(Festival.name == '双11').count() == 1
     assert TierChange.select().count() == 0
-    assert PointsEntry.get().order is None
+    # The v1 earn entry is linked to its order, so the first points pass earns nothing more.
+    assert PointsEntry.get().order.order_no == '1930000000000000001'
+    from services import customer_stats
+    customer_stats.refresh(None)
+    assert Customer.get(Customer.nick == 'tb_小鹿').points == 598
+    assert PointsEntry.select().count() == 1
 
 
 def test_a_step_that_rebuilds_a_table_does_not_cascade_into_its_children(v1_shop, monkeypatch):

@@ -44,7 +44,7 @@ def rescore_if_stale(window) -> None:
     from .tasks import BackgroundTask
     if not scoring.is_stale():
         return
-    task = BackgroundTask(lambda progress, cancelled: customer_stats.rescore(tiers=False),
+    task = BackgroundTask(lambda progress, cancelled: customer_stats.daily_upkeep(),
                           window, show_progress=False)
     task.finished.connect(lambda _: window.refresh_pages())
     task.start()
@@ -71,7 +71,7 @@ def run_app(argv: list[str]) -> int:
     from .main_window import MainWindow
     window = MainWindow(db_label=target)
     window.show()
-    # R and lifecycle move with the calendar: rescore once a day, after the first paint.
+    # Expiry, R and lifecycle move with the calendar: once a day, after the first paint.
     QTimer.singleShot(1500, lambda: rescore_if_stale(window))
     if os.environ.get('ZHANGGUI_STARTUP_PROBE'):
         # For the benchmark: report when the first frame is up, then quit.

@@ -13,7 +13,7 @@ from peewee import JOIN, fn
 
 from models import COMPLETED, Customer, CustomerSearch, ImportChange, Order, OrderLine, Product
 
-from .. import customer_stats
+from .. import customer_stats, settings
 from ..pinyin_keys import search_text
 from ..tasks import check
 from .records import LineRecord, OrderRecord
@@ -120,7 +120,9 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
     if changes:
         insert_rows(ImportChange, ('batch_id', 'table', 'row_id', 'before'), changes)
     check(cancelled)
-    customer_stats.refresh(touched)
+    customer_stats.refresh(touched - added)
+    # New buyers' order columns were written with their rows; settle the rest in one pass.
+    customer_stats.settle_new_buyers(batch_id)
     return counts
 
 
@@ -219,9 +221,9 @@ def _customers_for(records: list[OrderRecord], batch_id: int, now, counts: Count
         insert_rows(Customer, (
             'platform', 'nick', 'name', 'phone', 'province', 'city', 'address', 'source',
             'batch_id', 'created_at', 'updated_at', 'order_count', 'total_spent',
-            'first_order_at', 'last_order_at'),
+            'first_order_at', 'last_order_at', 'promo_orders'),
             [(p, n, r.receiver[:64], r.phone, r.province, r.city, r.address, '', batch_id, now,
-              now, *stats.get((p, n), (0, 0, None, None))) for (p, n), r in new])
+              now, *stats.get((p, n), (0, 0, None, None, 0))) for (p, n), r in new])
         customer_stats.assign_tiers(None, batch_id=batch_id)
         for cid, platform, nick in query(
                 'SELECT id, platform, nick FROM customer WHERE batch_id = ?', (batch_id,)):
@@ -241,24 +243,33 @@ def _customers_for(records: list[OrderRecord], batch_id: int, now, counts: Count
 
 
 def _stats_of(records: list[OrderRecord], keys: set) -> dict:
-    """(platform, nick) -> (completed orders, spend, first and last purchase), as
-    customer_stats computes them in SQL (payment time, else order time)."""
+    """(platform, nick) -> (completed orders, spend, first and last purchase, orders in a
+    promotion window), as customer_stats computes them in SQL (payment, else order time)."""
+    from ..scoring.rules import LoyaltyRules
+    windows = settings.load(LoyaltyRules).promo_windows
     out: dict[tuple, list] = {}
     for r in records:
         key = (r.platform, r.nick)
         if r.status != COMPLETED or key not in keys:
             continue
         when = r.paid_at or r.created_at
+        promo = int(when is not None and _in_windows(when.strftime('%m-%d'), windows))
         s = out.get(key)
         if s is None:
-            out[key] = [1, r.amount, when, when]
+            out[key] = [1, r.amount, when, when, promo]
             continue
         s[0] += 1
         s[1] += r.amount
+        s[4] += promo
         if when is not None:
             s[2] = when if s[2] is None else min(s[2], when)
             s[3] = when if s[3] is None else max(s[3], when)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _in_windows(md: str, windows: list) -> bool:
+    # The Python twin of scoring.sql.promo_sql: a window across New Year wraps.
+    return any((a <= md <= b) if a <= b else (md >= a or md <= b) for a, b in windows)
 
 
 def import_lines(records: list[OrderRecord], batch_id: int, file_label: str,

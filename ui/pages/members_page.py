@@ -104,6 +104,7 @@ class MembersPage(MemberActions, QWidget):
         self.detail.contact_requested.connect(self.add_contact)
         # A tier set by hand on the 评分 tab shows in the table at once.
         self.detail.score.changed.connect(lambda _id: self._changed())
+        self.detail.points_changed.connect(lambda _id: self._changed())
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QP
 from services.customers import CustomerDetail
 
 from .. import formatting
-from ..labels import channel_name, gender_name, order_state_name, platform_name, points_kind_name
+from ..labels import channel_name, gender_name, order_state_name, platform_name
+from .points_tab import PointsTab
 from .score_panel import ScorePanel
 
 
@@ -39,6 +40,7 @@ def _fill(table: QTableWidget, rows: list[list[str]], right: set[int] = frozense
 class CustomerDetailPanel(QWidget):
     edit_requested = Signal(int)
     contact_requested = Signal(int)
+    points_changed = Signal(int)        # after a redemption, adjustment or bonus
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -81,7 +83,8 @@ class CustomerDetailPanel(QWidget):
         self.tabs.addTab(profile, self.tr('资料'))
         self.orders = _table([self.tr('付款时间'), self.tr('订单号'), self.tr('状态'),
                               self.tr('实付'), self.tr('商品')])
-        self.points = _table([self.tr('时间'), self.tr('类型'), self.tr('积分'), self.tr('原因')])
+        self.points = PointsTab()        # loads when its tab is shown
+        self.points.changed.connect(self._points_changed)
         self.contacts = _table([self.tr('时间'), self.tr('方式'), self.tr('事由'),
                                 self.tr('结果'), self.tr('备注')])
         self.tabs.addTab(self.orders, self.tr('订单'))
@@ -120,7 +123,8 @@ class CustomerDetailPanel(QWidget):
             self.tags.clear()
             for value in self.fields.values():
                 value.clear()
-            for t in (self.orders, self.points, self.contacts):
+            self.points.set_customer(None)
+            for t in (self.orders, self.contacts):
                 t.setRowCount(0)
             return
         p = d.profile
@@ -155,10 +159,15 @@ class CustomerDetailPanel(QWidget):
         _fill(self.orders, [[formatting.minute(o.paid_at), o.order_no,
                              o.status_text or order_state_name(o.status),
                              formatting.yuan(o.amount), o.items] for o in d.orders], {3})
-        _fill(self.points, [[formatting.minute(e.created_at), points_kind_name(e.kind),
-                             f'{e.points:+d}', e.reason] for e in d.points_history], {2})
+        self.points.set_customer(d.id, editable=d.deleted_at is None)
         _fill(self.contacts, [[formatting.minute(c.at), channel_name(c.channel), c.purpose,
                                c.result, c.note] for c in d.contacts])
+
+    def _points_changed(self, customer_id: int) -> None:
+        if self._detail is not None and self._detail.id == customer_id:
+            self._detail.points = self.points.balance
+            self.fields['points'].setText(str(self.points.balance))
+        self.points_changed.emit(customer_id)
 
     def _show_extra(self, extra: dict) -> None:
         # Custom fields come after the fixed ones and change from customer to customer.
