@@ -41,6 +41,8 @@ def _v2_member_system(database: Database) -> None:
                      allow_not_null=True),
         m.add_index('customer', ('deleted_at', 'lifecycle'), False),
         m.add_index('customer', ('deleted_at', 'clv'), False),
+        m.drop_index('points_entry', 'points_entry_customer_id_created_at'),
+        m.add_index('points_entry', ('customer_id', 'created_at', 'points'), False),
         m.add_column('points_entry', 'order_id',
                      ForeignKeyField(Order, field=Order.id, null=True, on_delete='CASCADE')),
     )
