@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 import pytest
 
-from models import Customer, OrderLine, Tier
+from models import Customer, OrderLine
 from services.customer_stats import refresh
 from services.customers import delete_customers, set_tier_override
 from services.member_query import SORT_FIELDS, MemberFilter, count, ids, page
@@ -217,13 +217,18 @@ def test_unknown_sort_key_sorts_by_id(sortable):
     assert ids(MemberFilter(sort='no-such-column')) == sorted(sortable, reverse=True)
 
 
-@pytest.mark.xfail(strict=True, reason='member_query sorts the tier column by tier id, '
-                   'not by Tier.rank: a tier added later sorts by creation order')
 def test_tier_sort_follows_rank(make_customer, tiers):
-    newcomer = Tier.create(name='新客', rank=-1).id     # added later, below 普通会员
-    low, new = make_customer('low'), make_customer('new')
-    set_tier_override(new, newcomer)
-    assert ids(MemberFilter(sort='tier', descending=False)) == [new, low]
+    from services import tiers as tier_service
+    rules = tier_service.list_tiers()
+    rules.append(tier_service.TierInfo(None, '银卡', 0, 300_00, 2, 99))   # between 普通 and 高级
+    tier_service.save_tiers(rules)
+    silver = {t.name: t.id for t in tier_service.list_tiers()}['银卡']
+    assert silver > tiers['至尊VIP会员']              # added last, ranked second
+    low, mid, top = make_customer('low'), make_customer('mid'), make_customer('top')
+    set_tier_override(mid, silver)
+    set_tier_override(top, tiers['高级会员'])
+    assert ids(MemberFilter(sort='tier', descending=False)) == [low, mid, top]
+    assert ids(MemberFilter(sort='tier', descending=True)) == [top, mid, low]
 
 
 @pytest.mark.parametrize('size', [1, 2, 4, 6, 50])

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
-from peewee import SQL, NodeList, SqliteDatabase, fn
+from peewee import SQL, Case, NodeList, SqliteDatabase, fn
 
-from models import Customer, CustomerSearch, CustomerTag, Order, OrderLine, db
+from models import Customer, CustomerSearch, CustomerTag, Order, OrderLine, Tier, db
 
 from ..pinyin_keys import normalise_query
 
@@ -184,12 +184,22 @@ def _base(f: MemberFilter, *fields_):
 
 
 def _ordered(query, f: MemberFilter, reverse: bool = False, hide_index: bool = False):
-    key = SORT_FIELDS.get(f.sort, Customer.id)
+    key = _tier_rank_key() if f.sort == 'tier' else SORT_FIELDS.get(f.sort, Customer.id)
     if hide_index:
         key = _unindexed(key)
     if f.descending != reverse:
         return query.order_by(key.desc(), Customer.id.desc())
     return query.order_by(key.asc(), Customer.id.asc())
+
+
+def _tier_rank_key():
+    """Tiers sort by rank. While ids follow ranks (the seeded tiers, tiers added in
+    order) the (deleted_at, tier) index gives that order; otherwise a CASE maps ids to
+    ranks, which costs a sort."""
+    ranked = [t.id for t in Tier.select(Tier.id).order_by(Tier.rank)]
+    if ranked == sorted(ranked):
+        return Customer.tier
+    return Case(Customer.tier, [(tid, i) for i, tid in enumerate(ranked)], -1)
 
 
 # --- query helpers ----------------------------------------------------------------
