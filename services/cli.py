@@ -25,6 +25,7 @@ from models.migrations import LATEST_VERSION
 from .cli_files import register as register_files
 from .config import resolve_db_target
 from .errors import UserError
+from .reminders.command import register as register_reminders
 
 SQLITE_HEADER = b'SQLite format 3\x00'
 # SQLite and driver messages the owner may meet, in plain words.
@@ -51,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument('dest', nargs='?', metavar='DEST', help='备份文件或文件夹（默认：数据库旁的 backups 文件夹）')
     r = sub.add_parser('restore', help='用备份文件替换当前数据库的内容（会先自动备份当前数据库）')
     r.add_argument('src', metavar='SRC', help='备份文件')
-    p.set_defaults(file_commands=register_files(sub))
+    p.set_defaults(file_commands={**register_files(sub), **register_reminders(sub)})
     return p
 
 

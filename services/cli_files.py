@@ -14,9 +14,11 @@ def register(sub) -> dict:
                    choices=('auto', 'taobao', 'tmall', 'pdd', 'douyin', 'generic', 'members'),
                    help='文件来源（默认自动识别）')
     i.add_argument('--json', action='store_true', help='输出 JSON')
-    e = sub.add_parser('export', help='导出会员表或订单表（.xlsx 或 .csv）')
-    e.add_argument('what', choices=('members', 'orders'))
+    e = sub.add_parser('export', help='导出会员表、订单表或提醒名单（.xlsx 或 .csv）')
+    e.add_argument('what', choices=('members', 'orders', 'reminders'))
     e.add_argument('out', metavar='OUT')
+    from .reminders.command import add_window_options
+    add_window_options(e)           # only `export reminders` uses --date/--days
     u = sub.add_parser('undo-import', help='整批撤销一次导入')
     u.add_argument('batch', type=int, metavar='BATCH_ID')
     ls = sub.add_parser('imports', help='列出导入批次')
@@ -60,8 +62,12 @@ def _export(args, target: str, open_db) -> int:
     open_db(target)
     if args.what == 'members':
         n = exporting.export_members(args.out)
-    else:
+    elif args.what == 'orders':
         n = exporting.export_orders(args.out)
+    else:
+        from .reminders import export_reminders, reminders_between
+        from .reminders.command import window
+        n = export_reminders(args.out, reminders_between(*window(args), details=True))
     print(f'已导出 {n:,} 行到 {args.out}')
     return 0
 

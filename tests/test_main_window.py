@@ -19,7 +19,7 @@ def test_pages_are_built_when_first_shown(qtbot, database):
     assert set(w._pages) == {'members'}
     w.nav.setCurrentRow([p[0] for p in PAGES].index('files'))
     assert 'files' in w._pages and w.stack.currentWidget() is w._pages['files']
-    w.nav.setCurrentRow([p[0] for p in PAGES].index('calendar'))
+    w.nav.setCurrentRow([p[0] for p in PAGES].index('orders'))
     assert isinstance(w.stack.currentWidget(), ComingPage)
 
 

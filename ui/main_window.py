@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {
             'members': self._members_page, 'files': self._files_page,
-            'settings': self._settings_page}
+            'settings': self._settings_page, 'calendar': self._calendar_page}
         self.nav = QListWidget()
         self.nav.setObjectName('nav')
         self.nav.setFixedWidth(120)
@@ -106,6 +106,10 @@ class MainWindow(QMainWindow):
         page.import_requested.connect(self._import_requested)
         return page
 
+    def _calendar_page(self) -> QWidget:
+        from .pages.calendar_page import CalendarPage
+        return CalendarPage()
+
     def _files_page(self) -> QWidget:
         from .pages.files_page import FilesPage
         page = FilesPage()
@@ -123,6 +127,9 @@ class MainWindow(QMainWindow):
         self._data_changed()
 
     def _data_changed(self) -> None:
+        calendar = self._pages.get('calendar')
+        if calendar is not None:
+            calendar.refresh()
         members = self._pages.get('members')
         if members is not None:
             members.reload_lookups()

@@ -1,0 +1,69 @@
+"""Callback and win-back reminders, from completed orders.
+
+Callbacks read the orders paid in the window (the paid_at index) above the
+owner's threshold, and optionally smaller orders of repeat buyers. Win-back
+reads the customers' cached last purchase (customer.last_order_at, kept by
+services.customer_stats from completed orders, indexed with deleted_at), so a
+buyer who orders again moves out of the list as soon as the import refreshes it.
+"""
+from __future__ import annotations
+
+from models import Customer, Order
+
+from .core import Window, iso, ordinal_sql, param, rows, table
+from .rules import CALLBACK, WINBACK, ReminderRules
+
+
+def _yuan(fen: int) -> str:
+    return f'¥{fen // 100:,}.{fen % 100:02d}'
+
+
+def callbacks(win: Window, rules: ReminderRules, out: list) -> None:
+    days = rules.callback_days
+    first, last = win.occasion_range(CALLBACK, 0)
+    marks = win.marks.get(CALLBACK)
+    for oid, cid, paid, amount, nth in _orders(first - days, last - days, rules):
+        bought = win.isos[paid]
+        why = (f'{bought} 成交 {_yuan(amount)}' if nth is None else
+               f'{bought} 第 {nth} 次成交 {_yuan(amount)}')
+        win.add(out, CALLBACK, marks, 0, paid + days, f'{bought}#{oid}', cid,
+                f'{why}，{days} 天回访', oid)
+
+
+def _orders(first: int, last: int, rules: ReminderRules) -> list[tuple]:
+    """(order id, customer id, paid ordinal, amount, nth or None) of completed orders
+    paid on days first..last that call for a callback."""
+    p = param()
+    o, c = table(Order), table(Customer)
+    lo, hi = iso(first), iso(last + 1)
+    bought = 'COALESCE(o.paid_at, o.created_at)'
+    # Two index ranges: paid in the window, or never paid (a shop's own sheet) and made in it.
+    when = (f'((o.paid_at >= {p} AND o.paid_at < {p})'
+            f' OR (o.paid_at IS NULL AND o.created_at >= {p} AND o.created_at < {p}))')
+    base = (f'FROM {o} AS o CROSS JOIN {c} AS c ON c.id = o.customer_id'
+            f' WHERE {when} AND o.completed = {p} AND c.deleted_at IS NULL')
+    found = rows(f'SELECT o.id, o.customer_id, {ordinal_sql(bought)}, o.amount, NULL {base}'
+                 f' AND o.amount >= {p}', [lo, hi, lo, hi, True, rules.callback_min_amount])
+    n = rules.callback_repeat_orders
+    if n:
+        # The order's rank among the buyer's completed orders (the covering index answers it).
+        nth = (f'(SELECT COUNT(*) FROM {o} AS o2 WHERE o2.customer_id = o.customer_id'
+               f' AND o2.completed = {p} AND COALESCE(o2.paid_at, o2.created_at) <= {bought})')
+        found += rows(f'SELECT * FROM (SELECT o.id, o.customer_id, {ordinal_sql(bought)},'
+                      f' o.amount, {nth} AS nth {base} AND o.amount < {p}) AS t'
+                      f' WHERE nth >= {p}',
+                      [True, lo, hi, lo, hi, True, rules.callback_min_amount, n])
+    return found
+
+
+def winbacks(win: Window, rules: ReminderRules, out: list) -> None:
+    days = rules.winback_days
+    first, last = win.occasion_range(WINBACK, 0)
+    marks = win.marks.get(WINBACK)
+    p = param()
+    sql = (f'SELECT id, {ordinal_sql("last_order_at")} FROM {table(Customer)}'
+           f' WHERE deleted_at IS NULL AND last_order_at >= {p} AND last_order_at < {p}')
+    for cid, bought in rows(sql, [iso(first - days), iso(last - days + 1)]):
+        occasion = win.isos[bought]
+        win.add(out, WINBACK, marks, 0, bought + days, occasion, cid,
+                f'最后一次成交在 {occasion}，已 {days} 天没有再买')
