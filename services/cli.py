@@ -124,8 +124,12 @@ def _stamped(folder: Path, stem: str) -> Path:
 # --- stats --------------------------------------------------------------------
 
 def _stats(args, target: str) -> int:
+    from . import customer_stats, scoring
     from .shop_stats import shop_stats
     _open(target)
+    if scoring.is_stale():
+        # Segments move with the calendar; the app does this once a day in the background.
+        customer_stats.daily_upkeep()
     s = shop_stats()
     if args.json:
         print(json.dumps(s, ensure_ascii=False, indent=2))

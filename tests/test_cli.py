@@ -199,3 +199,21 @@ def test_usage_errors(home, capsys):
     assert cli(capsys, '--db', str(home / 'x.db'), 'demo', '--customers', '0')[0] == 1
     code, out, _ = cli(capsys, '--help')
     assert code == 0 and 'stats' in out and 'restore' in out
+
+
+def test_stats_rescores_a_shop_last_scored_on_another_day(home, capsys):
+    from datetime import date, timedelta
+    from models.database import close_database, open_database
+    from services import scoring, settings
+    db = str(home / 'shop.db')
+    cli(capsys, '--db', db, 'demo', '--customers', '50')
+    open_database(db)
+    state = settings.get(scoring.refresh.STATE_KEY)
+    state['as_of'] = (date.today() - timedelta(days=3)).isoformat()
+    settings.put(scoring.refresh.STATE_KEY, state)
+    close_database()
+    code, out, _ = cli(capsys, '--db', db, 'stats', '--json')
+    assert code == 0 and json.loads(out)['segments']
+    open_database(db)
+    assert scoring.load_state().as_of == date.today()
+    close_database()
