@@ -256,3 +256,23 @@ def test_a_binned_buyer_who_orders_again_comes_back_and_undo_bins_them_again(dat
     batches.undo(info.id)
     assert Customer.get_by_id(a).deleted_at is not None
     assert Customer.get_by_id(a).order_count == 1
+
+
+def test_new_buyers_get_points_scores_and_auto_tags(database):
+    """An import settles the buyers it adds as a refresh would: nothing is left for later."""
+    from services import auto_tags, customer_stats
+    auto_tags.create_rule('双11买家', {'kind': 'bought_in', 'value': ['11-01', '11-12']})
+    records = [order('1', amount=300_50, paid=datetime(2024, 11, 11, 20)),
+               order('2', amount=99_00, paid=datetime(2025, 3, 1, 9)),
+               order('3', nick='tb_b', status='refunded', amount=50_00)]
+    batches.commit(parsed(records), 'h')
+    a, b = Customer.get(Customer.nick == 'tb_a'), Customer.get(Customer.nick == 'tb_b')
+    assert (a.points, a.promo_orders, b.points) == (399, 1, 0)
+    assert a.rfm and a.segment and a.lifecycle and b.rfm == ''
+    assert [t.tag.name for t in CustomerTag.select().where(CustomerTag.customer == a.id)] == [
+        '双11买家']
+    cols = ('points', 'promo_orders', 'rfm', 'segment', 'lifecycle', 'loyalty', 'clv', 'tier')
+    before = [tuple(getattr(c, x) for x in cols) for c in Customer.select().order_by(Customer.id)]
+    customer_stats.refresh(None)
+    after = [tuple(getattr(c, x) for x in cols) for c in Customer.select().order_by(Customer.id)]
+    assert before == after
