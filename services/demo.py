@@ -7,28 +7,24 @@ simulated: real-looking buyers and orders, no brushing, no fake reviews.
 """
 from __future__ import annotations
 
-import json
 import random
 import re
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate
 
-from models import (CLOSED, COMPLETED, PAID, REFUNDED, SHIPPED, ContactLog, CustomField,
-                    Customer, CustomerSearch, CustomerTag, Order, OrderLine, PointsEntry,
-                    Product, Tag, Tier, db)
+from models import CLOSED, COMPLETED, PAID, REFUNDED, SHIPPED, Customer, Order, db
 
 from . import customer_stats
 from .errors import UserError
 from .points import PointsRules, expire, load_rules, sync_order_points
-from .pinyin_keys import pinyin_variants, search_text
+from .pinyin_keys import pinyin_variants
+from .demo_write import Writer, write_shop
 from .tasks import Cancelled
 from .demo_data import (SURNAMES, GIVEN_F, GIVEN_M, NAMES_F, NAMES_M, PHRASES, ADJS, NOUNS,
                          BABIES, MOMS, DADS, ENGLISH, PREFIXES, PHONE_PREFIXES, STREETS,
-                         ESTATES, REGIONS, PRODUCTS, GROUP_OF, PLATFORMS, SOURCES, HOURS,
-                         LEAP_MONTHS, SKIN, TAGS, REDEEMS, BUYER_NOTES, CALL_RESULTS, NOTES,
-                         STATUS_TEXT, QUANTITIES, PROMO_WEIGHTS)
-
-_CHUNK = 500
+                         ESTATES, REGIONS, PRODUCTS, GROUP_OF, PLATFORMS, HOURS,
+                         LEAP_MONTHS, SKIN, REDEEMS, CALL_RESULTS, NOTES, QUANTITIES,
+                         PROMO_WEIGHTS)
 
 
 def _weighted(spec: str) -> tuple[list[str], list[float]]:
@@ -338,28 +334,6 @@ def _plan(shop: _Shop, people: list[dict], points_rules: PointsRules) -> None:
             locked -= 1
 
 
-class _Writer:
-    """insert_many in chunks, reporting progress and honouring cancel between chunks."""
-
-    def __init__(self, total: int, progress, cancelled):
-        self.done, self.total, self.progress, self.cancelled = 0, total, progress, cancelled
-
-    def insert(self, model, fields: list, rows: list) -> None:
-        for i in range(0, len(rows), _CHUNK):
-            if self.cancelled and self.cancelled():
-                raise Cancelled()
-            chunk = rows[i:i + _CHUNK]
-            model.insert_many(chunk, fields=fields).execute()
-            self.done += len(chunk)
-            if self.progress:
-                self.progress(self.done, self.total)
-
-
-def _get_or_create(model, name: str, **values) -> int:
-    row = model.get_or_none(model.name == name)
-    return row.id if row else model.create(name=name, **values).id
-
-
 def build_demo_shop(seed: int = 20241111, customers: int = 3000, progress=None,
                     cancelled=None, now: datetime | None = None) -> dict:
     """Fill an empty database with a demo shop and return the row counts written.
@@ -386,9 +360,9 @@ def build_demo_shop(seed: int = 20241111, customers: int = 3000, progress=None,
                  points=sum(len(c['points']) for c in people),
                  tags=sum(len(c['tags']) for c in people),
                  contacts=sum(len(c['contacts']) for c in people))
-    w = _Writer(sum(sizes.values()) + sizes['customers'] + 1, progress, cancelled)
+    w = Writer(sum(sizes.values()) + sizes['customers'] + 1, progress, cancelled)
     with db.atomic():
-        _write(shop, people, orders, w)
+        write_shop(shop, people, orders, w)
         # The plan already holds every order's points; this finds nothing to add, and
         # records the whole-shop state so the next pass knows it.
         sync_order_points(None, rules, at=end)
@@ -400,63 +374,3 @@ def build_demo_shop(seed: int = 20241111, customers: int = 3000, progress=None,
                 deleted=sum(1 for c in people if c['deleted_at']),
                 completed=sum(1 for _, o in orders if o['status'] == COMPLETED),
                 lunar=sum(1 for c in people if c['birth'][0] == 'lunar'))
-
-
-def _fields(model, names: str) -> list:
-    return [getattr(model, n) for n in names.split()]
-
-
-def _write(shop: _Shop, people: list[dict], orders: list, w: _Writer) -> None:
-    r, end = shop.r, shop.end
-    _get_or_create(CustomField, '肤质', kind='choice', choices='\n'.join(SKIN), position=1)
-    _get_or_create(CustomField, '宝宝生日', kind='date', position=2)
-    tag_ids = {name: _get_or_create(Tag, name, color=color, group=group)
-               for name, color, group in TAGS}
-    Product.insert_many([{k: v for k, v in p.items() if k != 'skus'}
-                         for p in shop.products]).execute()
-    product_ids = dict(Product.select(Product.code, Product.id).tuples())
-    w.insert(Customer, _fields(Customer, 'platform nick name phone phone2 wechat gender '
-                                         'birth_kind birth_year birth_month birth_day birth_leap '
-                                         'province city address source note extra tier_locked '
-                                         'created_at updated_at deleted_at'),
-             [(c['platform'], c['nick'], c['name'], c['phone'], c['phone2'], c['wechat'],
-               c['gender'], *c['birth'], c['province'], c['city'], c['address'],
-               SOURCES[c['platform']], c['note'],
-               json.dumps(c['extra'], ensure_ascii=False, sort_keys=True) if c['extra'] else '',
-               c['locked'], c['orders'][0]['t'] - timedelta(minutes=30), c['orders'][-1]['t'],
-               c['deleted_at']) for c in people])
-    ids = {(p, n): i for p, n, i in
-           Customer.select(Customer.platform, Customer.nick, Customer.id).tuples()}
-    for c in people:
-        c['id'] = ids[(c['platform'], c['nick'])]
-    w.insert(CustomerSearch, _fields(CustomerSearch, 'customer text'),
-             [(c['id'], search_text(c['nick'], c['name'], c['phone'], c['phone2'], c['wechat']))
-              for c in people])
-    w.insert(Order, _fields(Order, 'platform order_no customer status status_text completed '
-                                   'amount item_count created_at paid_at receiver phone address '
-                                   'buyer_note seller_note imported_at'),
-             [(c['platform'], o['no'], c['id'], o['status'], STATUS_TEXT[o['status']],
-               o['status'] == COMPLETED, o['amount'], sum(q for *_, q, _ in o['lines']),
-               o['t'] - timedelta(minutes=r.randint(1, 20)),
-               None if o['status'] == CLOSED else o['t'], c['name'], c['phone'], c['address'],
-               r.choice(BUYER_NOTES) if r.random() < 0.05 else '',
-               '老客，已送小样' if len(c['orders']) >= 5 and r.random() < 0.1 else '', end)
-              for c, o in orders])
-    order_ids = {(p, n): i for p, n, i in
-                 Order.select(Order.platform, Order.order_no, Order.id).tuples()}
-    w.insert(OrderLine, _fields(OrderLine, 'order product title sku quantity price amount'),
-             [(order_ids[(c['platform'], o['no'])], product_ids[p['code']], p['title'], sku,
-               q, price, q * price) for c, o in orders for p, sku, q, price in o['lines']])
-    w.insert(PointsEntry, _fields(PointsEntry, 'customer created_at kind points reason source '
-                                               'order'),
-             [(c['id'], *e[:5], order_ids[(c['platform'], e[5])] if e[5] else None)
-              for c in people for e in c['points']])
-    w.insert(CustomerTag, _fields(CustomerTag, 'customer tag added_at'),
-             [(c['id'], tag_ids[t], min(c['orders'][0]['t'] + timedelta(days=1), end))
-              for c in people for t in c['tags']])
-    w.insert(ContactLog, _fields(ContactLog, 'customer at channel purpose result'),
-             [(c['id'], *x) for c in people for x in c['contacts']])
-    vip = Tier.select(Tier.id).where(Tier.name == 'VIP会员').scalar()
-    if vip:
-        Customer.update(tier=vip).where(Customer.tier_locked == True).execute()  # noqa: E712
-    w.done += 1

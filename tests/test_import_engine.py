@@ -5,7 +5,6 @@ import pytest
 
 from models import Customer, CustomerTag, ImportBatch, Order, OrderLine, Product, Tag
 from services import customers
-from services.customer_profile import CustomerProfile
 from services.errors import UserError
 from services.importing import batches
 from services.importing.records import LineRecord, MemberRecord, OrderRecord, ParsedFile

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from models import Customer, Order
 from services.importing import batches, service
-from ui.dialogs.import_dialog import ImportDialog
 from ui.pages.files_page import FilesPage
 
 TAOBAO_HEADERS = ['订单编号', '买家会员名', '买家实际支付金额', '订单状态', '订单创建时间',
