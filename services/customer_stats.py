@@ -56,11 +56,11 @@ def settle_new_buyers(batch_id: int) -> None:
     this adds their points, tier, scores and automatic tags, scoped by the batch."""
     from . import auto_tags, scoring
     from .points import sync_order_points
-    ids = [i for (i,) in Customer.select(Customer.id).where(Customer.batch == batch_id).tuples()]
-    if not ids:
+    if not Customer.select().where(Customer.batch == batch_id).exists():
         return
     with db.atomic():
-        sync_order_points(ids)
+        # A new buyer's orders all came with this batch.
+        sync_order_points(batch_id=batch_id)
         _points_where('batch_id = ?', [batch_id])
         assign_tiers(None, batch_id=batch_id)
         scoring.refresh_scores(batch_id=batch_id)

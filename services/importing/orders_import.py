@@ -53,6 +53,8 @@ class Counts:
 def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None,
                   progress=None) -> Counts:
     counts = Counts()
+    # One text for the batch's time: sqlite3 would format the same datetime 100,000 times.
+    stamp = str(now)
     existing = _existing_orders(records)
     check(cancelled)
     # Only buyers of new orders are looked up or added: an order already in the shop
@@ -76,7 +78,7 @@ def import_orders(records: list[OrderRecord], batch_id: int, now, cancelled=None
         if old is None:
             cid = customers[(r.platform, r.nick)]
             buyers_of_new.add(cid)
-            new_rows.append((r.platform, r.order_no, cid, *values, batch_id, now))
+            new_rows.append((r.platform, r.order_no, cid, *values, batch_id, stamp))
             new_lines[key] = r.lines
             if cid not in added:
                 touched.add(cid)
@@ -214,6 +216,7 @@ def _customers_for(records: list[OrderRecord], batch_id: int, now, counts: Count
         if sibling is not None:
             found.setdefault(k, sibling)
     new = [(k, r) for k, r in wanted.items() if k not in found]
+    stamp = str(now)
     if new:
         # A new buyer's orders are all in this file, so the derived columns are known
         # now; writing them with the row saves a refresh pass over every new buyer.
@@ -222,8 +225,8 @@ def _customers_for(records: list[OrderRecord], batch_id: int, now, counts: Count
             'platform', 'nick', 'name', 'phone', 'province', 'city', 'address', 'source',
             'batch_id', 'created_at', 'updated_at', 'order_count', 'total_spent',
             'first_order_at', 'last_order_at', 'promo_orders'),
-            [(p, n, r.receiver[:64], r.phone, r.province, r.city, r.address, '', batch_id, now,
-              now, *stats.get((p, n), (0, 0, None, None, 0))) for (p, n), r in new])
+            [(p, n, r.receiver[:64], r.phone, r.province, r.city, r.address, '', batch_id, stamp,
+              stamp, *stats.get((p, n), (0, 0, None, None, 0))) for (p, n), r in new])
         customer_stats.assign_tiers(None, batch_id=batch_id)
         for cid, platform, nick in query(
                 'SELECT id, platform, nick FROM customer WHERE batch_id = ?', (batch_id,)):
