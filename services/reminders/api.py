@@ -134,22 +134,26 @@ def counts_by_day(year: int, month: int, kinds=KINDS, rules: ReminderRules | Non
 
 def attach_details(reminders: list[Reminder]) -> None:
     """Fill each customer reminder's nick, name, phone and key facts in place."""
-    ids = sorted({r.customer_id for r in reminders if r.customer_id is not None})
+    ids = set(map(attrgetter('customer_id'), reminders))
+    ids.discard(None)
     if not ids:
         return
+    ids = sorted(ids)
     tiers = tier_names()
-    found: dict[int, tuple] = {}
+    p = param()
+    facts: dict[int, tuple] = {}
     cols = ('id, nick, name, phone, wechat, platform, tier_id, order_count, total_spent,'
             ' last_order_at')
     for chunk in chunks(ids, 5000):
-        marks_ = ', '.join([param()] * len(chunk))
-        for row in rows(f'SELECT {cols} FROM {table(Customer)} WHERE id IN ({marks_})', chunk):
-            found[row[0]] = row
+        marks_ = ', '.join([p] * len(chunk))
+        # Once per customer, not per reminder: the tier name and the date-time.
+        for (cid, nick, name, phone, wechat, platform, tier, count, spent, last) in rows(
+                f'SELECT {cols} FROM {table(Customer)} WHERE id IN ({marks_})', chunk):
+            facts[cid] = (nick, name, phone, wechat, platform, tiers.get(tier, ''), count,
+                          spent, datetime.fromisoformat(last) if isinstance(last, str)
+                          else last)
     for r in reminders:
-        row = found.get(r.customer_id)
-        if row is None:
-            continue
-        (_, r.nick, r.name, r.phone, r.wechat, r.platform, tier, r.order_count,
-         r.total_spent, last) = row
-        r.tier = tiers.get(tier, '')
-        r.last_order_at = (datetime.fromisoformat(last) if isinstance(last, str) else last)
+        row = facts.get(r.customer_id)
+        if row is not None:
+            (r.nick, r.name, r.phone, r.wechat, r.platform, r.tier, r.order_count,
+             r.total_spent, r.last_order_at) = row
