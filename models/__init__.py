@@ -7,7 +7,7 @@ from .order import (COMPLETED, CLOSED, ORDER_STATES, PAID, REFUNDED, SHIPPED,
                     UNPAID, Order, OrderLine, Product)
 from .points import PointsEntry
 from .reminder import Festival, ReminderMark
-from .setting import SchemaVersion, Setting
+from .setting import REBUILD_KEY, SchemaVersion, Setting
 from .tag import CustomerTag, Tag
 from .tier import Tier
 from .tier_change import TierChange
@@ -18,5 +18,5 @@ ALL_MODELS = (Tier, ImportBatch, ImportChange, Customer, CustomerSearch, CustomF
               Setting, SchemaVersion, TierChange, Festival, ReminderMark)
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
-    'ALL_MODELS', 'BaseModel', 'db', 'now', 'ORDER_STATES',
+    'ALL_MODELS', 'REBUILD_KEY', 'BaseModel', 'db', 'now', 'ORDER_STATES',
     'UNPAID', 'PAID', 'SHIPPED', 'COMPLETED', 'CLOSED', 'REFUNDED']

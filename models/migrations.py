@@ -11,7 +11,7 @@ from __future__ import annotations
 from peewee import Database, ForeignKeyField, IntegrityError, PostgresqlDatabase, SqliteDatabase
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator, migrate
 
-from .setting import SchemaVersion
+from .setting import REBUILD_KEY, SchemaVersion, Setting
 from .tier import Tier
 
 LATEST_VERSION = 2
@@ -55,6 +55,14 @@ def _v2_member_system(database: Database) -> None:
         'JOIN customer AS c ON c.id = points_entry.customer_id '
         'WHERE o.platform = c.platform AND o.order_no = SUBSTR(points_entry.source, 7)) '
         "WHERE kind = 'earn' AND order_id IS NULL AND source LIKE 'order:%'")
+    # Promotion orders and order points are new: rebuilt from the orders once the app
+    # runs. Orders of a shop already in use start earning points from today, not
+    # retroactively (the owner can move the start date back in 设置 → 积分规则).
+    import datetime
+    import json
+    if database.execute_sql('SELECT EXISTS (SELECT 1 FROM "order")').fetchone()[0]:
+        Setting.insert(key=REBUILD_KEY, value=json.dumps(
+            {'points_since': datetime.date.today().isoformat()})).on_conflict_replace().execute()
 
 
 # version -> function(database) that brings version-1 to version.

@@ -63,7 +63,9 @@ def _condition(rule: dict) -> tuple[str, list]:
         return 'c.total_spent >= ?', [round(value * 100)]
     if kind == 'orders_at_least':
         return 'c.order_count >= ?', [value]
-    window = promo_sql(LoyaltyRules(promo_windows=[list(value)]), 'o.paid_at')
+    # A sale without a payment time counts from when it was made, as everywhere else.
+    window = promo_sql(LoyaltyRules(promo_windows=[list(value)]),
+                       'COALESCE(o.paid_at, o.created_at)')
     # The covering order index answers this per customer without touching orders.
     return (f'EXISTS (SELECT 1 FROM "order" AS o WHERE o.customer_id = c.id '
             f'AND o.completed = 1 AND {window})', [])
@@ -120,10 +122,11 @@ def apply(tag_ids: list[int] | None = None, customer_ids: list[int] | None = Non
     with db.atomic():
         for tag in q:
             try:
-                rule = validate_rule(json.loads(tag.rule or '{}'))
+                cond, params = _condition(validate_rule(json.loads(tag.rule or '{}')))
             except (ValueError, UserError):
-                continue                     # a rule that no longer makes sense picks no one
-            cond, params = _condition(rule)
+                # A rule that no longer makes sense (its tier was renamed or removed)
+                # picks no one: its old members must not keep the tag.
+                cond, params = '0', []
             within = (f' AND customer_id IN (SELECT c.id FROM customer AS c WHERE 1{scope})'
                       if scope else '')
             db.execute_sql(

@@ -127,7 +127,7 @@ def _stats(args, target: str) -> int:
     from . import customer_stats, scoring
     from .shop_stats import shop_stats
     _open(target)
-    if scoring.is_stale():
+    if scoring.is_stale() or customer_stats.rebuild_pending():
         # Segments move with the calendar; the app does this once a day in the background.
         customer_stats.daily_upkeep()
     s = shop_stats()

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from peewee import SQL, fn
 
-from models import Customer, Order, PointsEntry, db
+from models import REBUILD_KEY, Customer, Order, PointsEntry, Setting, db
 
 from . import settings, tiers
 from .chunking import chunks
@@ -67,23 +67,46 @@ def settle_new_buyers(batch_id: int) -> None:
         auto_tags.apply(batch_id=batch_id)
 
 
+def rebuild_pending() -> bool:
+    return settings.get(REBUILD_KEY) is not None
+
+
+def run_pending_rebuild() -> bool:
+    """A migration asked for derived data to be rebuilt from the orders: do it once."""
+    from .points import PointsRules
+    pending = settings.get(REBUILD_KEY)
+    if pending is None:
+        return False
+    with db.atomic():
+        since = pending.get('points_since') if isinstance(pending, dict) else None
+        if since and settings.get(PointsRules.KEY) is None:
+            settings.save(PointsRules(earn_since=since))
+        refresh(None)
+        Setting.delete().where(Setting.key == REBUILD_KEY).execute()
+    return True
+
+
 def daily_upkeep(as_of=None) -> None:
-    """What the calendar moves: points past their expiry, then stages and R scores."""
+    """What the calendar moves: points past their expiry, then stages and R scores;
+    first any rebuild a migration asked for."""
     from .points import expire
+    run_pending_rebuild()
     expire(as_of)
-    rescore(tiers=False, as_of=as_of)
+    rescore(tiers=False, as_of=as_of, date_only=True)
 
 
-def rescore(ids: list[int] | None = None, tiers: bool = True, as_of=None) -> None:
+def rescore(ids: list[int] | None = None, tiers: bool = True, as_of=None,
+            date_only: bool = False) -> None:
     """Tiers, scores and automatic tags from the cached order columns, after a rule
     change or as the days pass (tiers=False: they do not move with the calendar);
-    refresh() is for when orders or points changed."""
+    refresh() is for when orders or points changed. date_only: nothing but the date
+    moved since the last pass (the daily upkeep), so only threshold crossings rescore."""
     from . import auto_tags, scoring
     with db.atomic():
         if ids is None:
             if tiers:
                 assign_tiers(None)
-            scoring.refresh_scores(None, as_of=as_of)
+            scoring.refresh_scores(None, as_of=as_of, date_only=date_only)
             auto_tags.apply()
             return
         if tiers:

@@ -78,3 +78,26 @@ def test_a_lifecycle_tag_follows_the_calendar(make_customer, make_order):
     customer_stats.rescore(tiers=False, as_of=date.today() + timedelta(days=10))
     # Ten days on, a daily pass: the stage moves past 90 days and the tag follows.
     assert members(sleeping) == {a}
+
+
+def test_a_rule_whose_tier_is_renamed_away_keeps_no_one(make_customer, make_order):
+    from services import tiers
+    a = make_customer('a')
+    make_order(a, 6000_00)
+    refresh(None)
+    top = auto_tags.create_rule('至尊客户', {'kind': 'tier', 'value': '至尊VIP会员'})
+    assert members(top) == {a}
+    rules = tiers.list_tiers()
+    rules[-1].name = '黑金会员'
+    tiers.save_tiers(rules)
+    assert members(top) == set()
+
+
+def test_bought_in_counts_a_sale_without_payment_time(make_customer, make_order):
+    from models import Order
+    a = make_customer('a')
+    o = make_order(a, 10_00, paid_at=None)
+    Order.update(created_at=datetime(2025, 11, 6, 12)).where(Order.id == o.id).execute()
+    refresh(None)
+    t = auto_tags.create_rule('双11买家', {'kind': 'bought_in', 'value': ['11-01', '11-12']})
+    assert members(t) == {a}

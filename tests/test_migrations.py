@@ -156,3 +156,17 @@ def test_a_step_that_rebuilds_a_table_does_not_cascade_into_its_children(v1_shop
     database = open_database(v1_shop)
     assert Order.select().count() == 2 and PointsEntry.select().count() == 1
     assert database.execute_sql('PRAGMA foreign_keys').fetchone() == (1,)
+
+
+def test_a_migrated_shop_is_rebuilt_once_and_old_orders_do_not_start_earning(v1_shop):
+    from datetime import date
+    from services import customer_stats, points, settings
+    open_database(v1_shop)
+    assert customer_stats.rebuild_pending()
+    customer_stats.daily_upkeep()
+    assert not customer_stats.rebuild_pending()
+    assert settings.load(points.PointsRules).earn_since == date.today().isoformat()
+    a = Customer.get(Customer.nick == 'tb_小鹿')
+    assert a.points == 598 and a.rfm != '' and a.lifecycle != ''
+    assert PointsEntry.select().count() == 1
+    assert not customer_stats.run_pending_rebuild()          # once only

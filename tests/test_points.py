@@ -252,7 +252,7 @@ def test_removing_an_order_removes_its_points(make_customer, make_order):
     assert cached(a) == 0
 
 
-def test_refund_after_redemption_can_leave_a_debt(make_customer, make_order):
+def test_refund_after_redemption_takes_the_rest_from_later_earnings(make_customer, make_order):
     a = make_customer('a')
     o = make_order(a, 100_00)
     sync_order_points([a])
@@ -261,9 +261,17 @@ def test_refund_after_redemption_can_leave_a_debt(make_customer, make_order):
     set_status(o, REFUNDED)
     sync_order_points([a])
     customer_stats.refresh([a])
-    assert cached(a) == balance(a) == -80               # a reversal cannot be refused
+    assert cached(a) == balance(a) == 0                 # never below zero
+    assert [e.points for e in entries(a, 'reverse')] == [-20]
+    make_order(a, 50_00)                                # the next 50 points pay the rest
+    customer_stats.refresh([a])
+    assert cached(a) == balance(a) == 0
+    make_order(a, 100_00)
+    customer_stats.refresh([a])
+    assert cached(a) == balance(a) == 70                # 100 - the 30 still owed
+    assert sum(e.points for e in entries(a, 'reverse')) == -100     # the order's 100, in full
     with pytest.raises(ValidationError):
-        redeem(a, 1, '兑换')
+        redeem(a, 71, '兑换')
 
 
 # --- redemption and adjustment --------------------------------------------------------------

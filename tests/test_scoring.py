@@ -211,7 +211,7 @@ def test_a_day_later_the_partial_pass_equals_a_full_one(make_customer, make_orde
                         lambda *a: partial_passes.append(1) or crossed(*a))
     for later in (1, 2, 5):
         day = TODAY + timedelta(days=later)
-        scoring.refresh_scores(None, as_of=day)              # the partial daily pass
+        scoring.refresh_scores(None, as_of=day, date_only=True)   # the partial daily pass
         partial = list(Customer.select(*cols).order_by(Customer.id).tuples())
         stages |= {row[3] for row in partial}
         settings.put(scoring.refresh.STATE_KEY, None)        # forget: a full pass
@@ -220,3 +220,16 @@ def test_a_day_later_the_partial_pass_equals_a_full_one(make_customer, make_orde
         assert partial == full
     assert len(partial_passes) == 3
     assert stages >= {'active', 'sleeping', 'lost'}
+
+
+def test_a_whole_shop_refresh_rescores_changed_buyers_the_same_day(make_customer, make_order):
+    """Only the daily upkeep may take the partial path: a refresh after orders changed
+    (e.g. an import touching over 5,000 buyers) must rescore everyone it changed."""
+    settings.save(RfmRules(mode=FIXED))
+    ids = [buyer(make_customer, make_order, f'b{i}', [50_00], [10]) for i in range(3)]
+    refresh(None)
+    assert c(ids[0]).rfm == '511'
+    Order = __import__('models').Order
+    Order.update(amount=5000_00).execute()
+    refresh(None)
+    assert c(ids[0]).rfm == '515' and c(ids[0]).segment == '重要发展客户'

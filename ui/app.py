@@ -42,7 +42,7 @@ def install_translators(app, locale: str) -> None:
 def rescore_if_stale(window) -> None:
     from services import customer_stats, scoring
     from .tasks import BackgroundTask
-    if not scoring.is_stale():
+    if not scoring.is_stale() and not customer_stats.rebuild_pending():
         return
     task = BackgroundTask(lambda progress, cancelled: customer_stats.daily_upkeep(),
                           window, show_progress=False)

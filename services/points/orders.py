@@ -29,6 +29,8 @@ SYNCED_KEY = 'points.synced'
 
 _COUNT = 'SELECT COUNT(*) FROM points_entry pe WHERE pe.order_id = o.id'
 _NET = 'SELECT COALESCE(SUM(pe.points), 0) FROM points_entry pe WHERE pe.order_id = o.id'
+_BALANCE = ('SELECT COALESCE(SUM(b.points), 0) FROM points_entry b '
+            'WHERE b.customer_id = o.customer_id')
 _MONEY = ("(o.amount / 100) || '.' || CASE WHEN o.amount % 100 < 10 THEN '0' ELSE '' END"
           " || (o.amount % 100)")
 _SOURCE = "SUBSTR('order:' || o.platform || ':' || o.order_no, 1, 64)"
@@ -96,14 +98,18 @@ def _sync(chunk: list[int] | None, rules: PointsRules, stamp: datetime,
         f'WHERE o.completed AND {pts} > 0{eligible}{where} '
         f'AND ({_COUNT}) % 2 = 0 AND ({_NET}) <= 0')
     earn_params = [stamp, stamp] + ([since] if since else []) + params
+    # Never below zero: points already redeemed or expired are not taken twice; what
+    # is left of the order's net is taken back from later earnings at the next sync.
+    take = f'MIN(({_NET}), ({_BALANCE}))'
     reverse = (
         f'INSERT INTO points_entry ({_COLUMNS}) '
-        f"SELECT o.customer_id, 'reverse', -({_NET}), SUBSTR('订单 ' || o.order_no || "
+        f"SELECT o.customer_id, 'reverse', -{take}, SUBSTR('订单 ' || o.order_no || "
         f"CASE o.status WHEN 'refunded' THEN ' 已退款' WHEN 'closed' THEN ' 已关闭' "
         f"ELSE ' 未成交' END || '，冲回积分', 1, 128), {_SOURCE}, {p}, o.id "
-        f'FROM "order" o WHERE NOT o.completed{where} AND ({_NET}) > 0')
-    written = db.execute_sql(reverse, [stamp] + params).rowcount
-    written += db.execute_sql(earn, earn_params).rowcount
+        f'FROM "order" o WHERE NOT o.completed{where} AND ({_NET}) > 0 AND {take} > 0')
+    # Earnings first, so a reversal still owed can be taken from them.
+    written = db.execute_sql(earn, earn_params).rowcount
+    written += db.execute_sql(reverse, [stamp] + params).rowcount
     return max(written, 0)
 
 

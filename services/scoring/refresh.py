@@ -67,10 +67,12 @@ def is_stale(today: date | None = None) -> bool:
 
 
 def refresh_scores(ids: list[int] | None = None, as_of: date | None = None,
-                   rules: Rules | None = None, batch_id: int | None = None) -> None:
+                   rules: Rules | None = None, batch_id: int | None = None,
+                   date_only: bool = False) -> None:
     """Score `ids` with the stored thresholds, or everyone with fresh ones (None).
 
-    When only the date moved since the last full pass (same rules, thresholds and
+    date_only: the caller knows no customer's orders changed since the last pass
+    (the daily upkeep). Then, when only the date moved (same rules, thresholds and
     prior), just the buyers whose stage or R score can have changed are rescored:
     those whose last order lies on a day a threshold crossed, and the 新客."""
     rules = rules or load_rules()
@@ -94,7 +96,7 @@ def refresh_scores(ids: list[int] | None = None, as_of: date | None = None,
             for chunk in chunks(sorted(set(ids))):
                 _update(rules, state, as_of or date.today(), 'id IN ({})'.format(
                     ', '.join('?' * len(chunk))), chunk)
-        elif old is not None and _only_the_date_moved(old, state):
+        elif date_only and old is not None and _only_the_date_moved(old, state):
             for where, params in _crossed(rules, old, state):
                 _update(rules, state, as_of, where, params)
         else:

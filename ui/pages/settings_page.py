@@ -83,14 +83,10 @@ class SettingsPage(QWidget):
         self._tab_changed(self.tabs.currentIndex())
 
     def _points_section(self) -> QWidget:
-        try:
-            from ..widgets.points_editor import PointsEditor
-        except ImportError:         # services.points not in this build yet
-            self.points = None
-            note = QLabel(self.tr('积分规则（每消费 1 元得几分、积分有效期、奖励积分）即将在这里设置。'))
-            note.setWordWrap(True)
-            return note
+        from ..widgets.points_editor import PointsEditor
         self.points = PointsEditor()
+        # A new ratio or start date earns orders that had not earned: rebuild.
+        self.points.saved.connect(self._rebuild)
         return _scrolled(self.points)
 
     # --- loading ---------------------------------------------------------------
@@ -166,14 +162,19 @@ class SettingsPage(QWidget):
         except UserError as e:
             self._show_message(str(e), error=True)
             return False
+        self._rebuild()
+        return True
+
+    def _rebuild(self) -> None:
+        # Promotion windows change each buyer's promotion orders and the points rules
+        # which orders earn: a rebuild from the orders covers both, then rescores
+        # everyone and re-applies automatic tags.
         self.setEnabled(False)
-        # Automatic tags follow the new segments and stages too.
-        task = BackgroundTask(lambda _p, _c: customer_stats.rescore(tiers=False), self,
+        task = BackgroundTask(lambda _p, _c: customer_stats.refresh(None), self,
                               self.tr('正在按新规则重新评分…'), cancellable=False)
         task.finished.connect(self._rescored)
         task.failed.connect(self._rescore_failed)
         self._save_task = task.start()
-        return True
 
     def _rescored(self, _result) -> None:
         self.setEnabled(True)
