@@ -275,3 +275,25 @@ def test_new_buyers_get_points_scores_and_auto_tags(database):
     customer_stats.refresh(None)
     after = [tuple(getattr(c, x) for x in cols) for c in Customer.select().order_by(Customer.id)]
     assert before == after
+
+
+def test_undo_is_refused_when_the_batch_points_were_redeemed(database):
+    from services import points
+    info = batches.commit(parsed([order('1', amount=600_00)]), 'h')
+    a = Customer.get(Customer.nick == 'tb_a')
+    assert a.points == 600
+    points.redeem(a.id, 600, '兑换礼品', 'gift')
+    with pytest.raises(UserError, match='积分变成负数'):
+        batches.undo(info.id)
+    assert Order.select().count() == 1 and Customer.get_by_id(a.id).points == 0
+
+
+def test_undo_removes_a_buyer_whose_points_only_expired(database):
+    from datetime import date
+    from services import customer_stats, points, settings
+    info = batches.commit(parsed([order('1', amount=300_00, paid=datetime(2023, 5, 1))]), 'h')
+    settings.save(points.PointsRules(expiry_days=365))
+    customer_stats.daily_upkeep(date(2025, 1, 1))
+    assert Customer.get(Customer.nick == 'tb_a').points == 0
+    batches.undo(info.id)
+    assert Customer.select().count() == 0 and Order.select().count() == 0

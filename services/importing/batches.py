@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from models import (ContactLog, Customer, CustomerTag, ImportBatch, ImportChange, Order,
-                    OrderLine, PointsEntry, Product, Tag, db, now)
+                    OrderLine, PointsEntry, Product, Tag, Tier, db, now)
 
 from .. import customer_stats
 from ..customer_profile import CustomerProfile
@@ -94,6 +94,7 @@ def undo(batch_id: int) -> BatchInfo:
     with db.atomic():
         _refuse_if_built_upon(batch)
         _refuse_if_edited_since(batch)
+        _refuse_if_points_spent(batch)
         touched: set[int] = set()
         added_orders = Order.select(Order.id, Order.customer).where(Order.batch == batch.id)
         for oid, cid in added_orders.tuples():
@@ -109,6 +110,30 @@ def undo(batch_id: int) -> BatchInfo:
         batch.save()
         customer_stats.refresh(touched)
     return _info(batch)
+
+
+# Customers this batch added that nothing else holds: they go with the batch.
+_GOES = ('c.batch_id = {p} AND NOT EXISTS (SELECT 1 FROM "order" AS x WHERE x.customer_id = c.id '
+         'AND (x.batch_id IS NULL OR x.batch_id != {p})) AND NOT EXISTS (SELECT 1 FROM '
+         'contact_log AS l WHERE l.customer_id = c.id) AND NOT EXISTS (SELECT 1 FROM '
+         "points_entry AS k WHERE k.customer_id = c.id AND k.kind IN ('redeem', 'adjust', 'bonus'))")
+
+
+def _refuse_if_points_spent(batch: ImportBatch) -> None:
+    """Taking back orders whose points were redeemed would leave a negative balance."""
+    p = db.obj.param
+    row = db.execute_sql(
+        'SELECT c.nick, SUM(e.points), SUM(CASE WHEN o.batch_id = {p} THEN e.points ELSE 0 END) '
+        'FROM customer AS c JOIN points_entry AS e ON e.customer_id = c.id '
+        'LEFT JOIN "order" AS o ON o.id = e.order_id '
+        'WHERE c.id IN (SELECT customer_id FROM "order" WHERE batch_id = {p}) '
+        'AND NOT ({goes}) GROUP BY c.id '
+        'HAVING SUM(e.points) - SUM(CASE WHEN o.batch_id = {p} THEN e.points ELSE 0 END) < 0 '
+        'LIMIT 1'.format(p=p, goes=_GOES.format(p=p)),
+        [batch.id] * 5).fetchone()
+    if row:
+        raise UserError(f'顾客“{row[0]}”已用掉这批订单带来的积分，撤销会让积分变成负数。'
+                        f'请先在顾客详情里调整积分，再撤销这批导入。')
 
 
 def _refuse_if_built_upon(batch: ImportBatch) -> None:
@@ -167,6 +192,8 @@ def _restore(change: ImportChange) -> set[int]:
         tier = (before.pop('tier_id', None), before.pop('tier_locked', None))
         profile = CustomerProfile(**before)
         if tier[1] is not None:
+            if tier[0] is not None and not Tier.select().where(Tier.id == tier[0]).exists():
+                tier = (None, False)        # that tier was removed since: the rules decide
             update_rows(Customer, ('tier_id', 'tier_locked'), [(tier[0], tier[1], change.row_id)])
         update_rows(Customer, PROFILE_COLUMNS + ('extra',),
                     [tuple(getattr(profile, c) for c in PROFILE_COLUMNS)
@@ -196,14 +223,16 @@ def _drop_added_products_and_tags(batch_id: int) -> None:
 
 def _drop_added_customers(batch_id: int) -> set[int]:
     """Customers the batch added go, unless they have since gained orders from other
-    files, contact records or points; those stay. Tags alone do not keep a customer:
-    a member sheet brings its buyers with their tags."""
+    files, contact records or points the owner gave or took; those stay. Tags alone do
+    not keep a customer (a member sheet brings its buyers with their tags), nor do
+    points that merely expired."""
     added = [i for (i,) in Customer.select(Customer.id).where(Customer.batch == batch_id).tuples()]
     keep: set[int] = set()
+    owner = PointsEntry.kind.in_(['redeem', 'adjust', 'bonus'])
     for chunk in chunks(added):
-        for model in (Order, ContactLog, PointsEntry):
+        for model, extra in ((Order, True), (ContactLog, True), (PointsEntry, owner)):
             keep |= {i for (i,) in model.select(model.customer)
-                     .where(model.customer.in_(chunk)).tuples()}
+                     .where(model.customer.in_(chunk), extra).tuples()}
     gone = [i for i in added if i not in keep]
     for chunk in chunks(gone):
         Customer.delete().where(Customer.id.in_(chunk)).execute()
