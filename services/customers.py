@@ -154,6 +154,8 @@ def restore_customers(ids: list[int]) -> int:
             n += (Customer.update(deleted_at=None)
                   .where(Customer.id.in_(chunk), Customer.deleted_at.is_null(False),
                          Customer.merged_into.is_null()).execute())
+        # Scores and automatic tags moved on while they were in the bin.
+        customer_stats.rescore(ids)
     return n
 
 

@@ -233,3 +233,14 @@ def test_a_whole_shop_refresh_rescores_changed_buyers_the_same_day(make_customer
     Order.update(amount=5000_00).execute()
     refresh(None)
     assert c(ids[0]).rfm == '515' and c(ids[0]).segment == '重要发展客户'
+
+
+def test_a_restored_customer_is_rescored(make_customer, make_order):
+    from services.customers import delete_customers, restore_customers
+    a = buyer(make_customer, make_order, 'a', [10_00], [400])
+    refresh(None)
+    scoring.refresh_scores(None, as_of=TODAY)
+    delete_customers([a])
+    Customer.update(lifecycle='new').where(Customer.id == a).execute()   # stale while binned
+    restore_customers([a])
+    assert c(a).lifecycle == 'lost'
