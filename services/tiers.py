@@ -12,7 +12,7 @@ from datetime import datetime
 from peewee import fn
 
 from models import Customer, Tier, TierChange, db, now
-from models.tier_change import BY_OWNER, BY_RULE
+from models.tier_change import BY_IMPORT, BY_OWNER, BY_RULE  # noqa: F401 (re-exported)
 
 from .errors import UserError, ValidationError
 
@@ -196,6 +196,28 @@ def set_override(customer_id: int, tier_id: int | None, note: str = '',
                               upgrade='up' if new.rank > old.rank else 'down',
                               reason=reason, note=note[:128])
         Customer.update(tier=tier_id, tier_locked=True).where(Customer.id == customer_id).execute()
+
+
+def record_tier_moves(moves: list[tuple[int, int]], reason: str, note: str = '') -> None:
+    """Record (new tier id, customer id) pins before they are written, as set_override
+    does for one customer; a customer already on that tier has not moved."""
+    ranks = {t.id: (t.name, t.rank) for t in Tier.select()}
+    current = {}
+    for i in range(0, len(moves), 5000):
+        chunk = [cid for _, cid in moves[i:i + 5000]]
+        current.update(Customer.select(Customer.id, Customer.tier)
+                       .where(Customer.id.in_(chunk)).tuples())
+    rows = []
+    for tier_id, cid in moves:
+        old = current.get(cid)
+        if old is None or old == tier_id or old not in ranks or tier_id not in ranks:
+            continue
+        (old_name, old_rank), (new_name, new_rank) = ranks[old], ranks[tier_id]
+        rows.append(dict(customer=cid, from_name=old_name, to_name=new_name,
+                         upgrade='up' if new_rank > old_rank else 'down', reason=reason,
+                         note=note[:128]))
+    for i in range(0, len(rows), 500):
+        TierChange.insert_many(rows[i:i + 500]).execute()
 
 
 @dataclass

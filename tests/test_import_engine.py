@@ -244,6 +244,11 @@ def test_a_tier_changed_in_the_sheet_becomes_a_manual_override_and_undoes(databa
     batches.undo(info.id)
     c = Customer.get_by_id(cid)
     assert (c.tier.name, c.tier_locked) == ('普通会员', False)
+    from services import tiers
+    moves = [(m.from_name, m.to_name, m.upgrade, m.reason, m.note)
+             for m in tiers.changes(customer_id=cid)]
+    assert moves == [('VIP会员', '普通会员', 'down', 'import', '撤销导入'),
+                     ('普通会员', 'VIP会员', 'up', 'import', '')]
 
 
 def test_a_binned_buyer_who_orders_again_comes_back_and_undo_bins_them_again(database):

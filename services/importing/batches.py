@@ -13,6 +13,7 @@ from .. import customer_stats
 from ..customer_profile import CustomerProfile
 from ..errors import UserError
 from ..customers import save_search
+from ..tiers import BY_IMPORT, record_tier_moves
 from .members_import import PROFILE_COLUMNS, import_members, set_manual_tags
 from .orders_import import (LINE_COLUMNS, TRACKED, ProductIndex, import_lines, import_orders,
                             line_row)
@@ -194,6 +195,8 @@ def _restore(change: ImportChange) -> set[int]:
         if tier[1] is not None:
             if tier[0] is not None and not Tier.select().where(Tier.id == tier[0]).exists():
                 tier = (None, False)        # that tier was removed since: the rules decide
+            if tier[0] is not None:
+                record_tier_moves([(tier[0], change.row_id)], BY_IMPORT, '撤销导入')
             update_rows(Customer, ('tier_id', 'tier_locked'), [(tier[0], tier[1], change.row_id)])
         update_rows(Customer, PROFILE_COLUMNS + ('extra',),
                     [tuple(getattr(profile, c) for c in PROFILE_COLUMNS)

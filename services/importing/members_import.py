@@ -12,6 +12,7 @@ from dataclasses import asdict, fields
 from models import Customer, CustomerSearch, CustomerTag, ImportChange, Tag, Tier
 
 from .. import customer_stats
+from ..tiers import BY_IMPORT, record_tier_moves
 from ..customer_profile import CustomerProfile
 from ..customers import profile_of, profile_search_text, save_search
 from ..errors import ValidationError
@@ -108,6 +109,7 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
     for cid, names in tag_sets:
         set_manual_tags(cid, names, tag_ids, batch_id)
     if overrides:
+        record_tier_moves(overrides, BY_IMPORT)
         update_rows(Customer, ('tier_id', 'tier_locked'), [(t, True, cid) for t, cid in overrides])
     affected = {cid for cid, _ in tag_sets} | {u[-1] for u in updates}
     if new_rows:
