@@ -9,3 +9,16 @@ class ValidationError(UserError):
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field = field
+
+
+BUSY = '数据库正忙（后台正在导入或重新计算），请稍等几秒再试一次。'
+
+
+def friendly(exc: BaseException) -> str | None:
+    """The sentence to show for an error that is not a bug, or None for a bug."""
+    if isinstance(exc, UserError):
+        return str(exc)
+    # SQLite's busy timeout ran out behind a long background write: retrying works.
+    if type(exc).__name__ == 'OperationalError' and 'locked' in str(exc):
+        return BUSY
+    return None

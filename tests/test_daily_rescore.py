@@ -31,3 +31,18 @@ def test_the_daily_upkeep_expires_points(make_customer, make_order):
     customer_stats.daily_upkeep(date(2025, 6, 1))
     assert Customer.get_by_id(a).points == 0
     assert [h.kind for h in points.history(a)] == ['expire', 'earn']
+
+
+def test_an_error_escaping_a_slot_is_one_sentence(qtbot, monkeypatch):
+    import sys
+    from peewee import OperationalError
+    from PySide6.QtWidgets import QMessageBox
+    from services.errors import BUSY, UserError
+    from ui.app import install_error_hook
+    shown = []
+    monkeypatch.setattr(QMessageBox, 'warning', lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(sys, 'excepthook', sys.excepthook)      # restored after the test
+    install_error_hook()
+    for exc in (OperationalError('database is locked'), UserError('积分不足')):
+        sys.excepthook(type(exc), exc, None)
+    assert shown == [BUSY, '积分不足']

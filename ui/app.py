@@ -39,6 +39,25 @@ def install_translators(app, locale: str) -> None:
             app.installTranslator(translator)
 
 
+def install_error_hook() -> None:
+    """An exception that escapes a slot is shown as one sentence, never as a traceback;
+    a bug still prints its traceback for the log."""
+    import traceback
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+    from services.errors import friendly
+
+    def hook(kind, exc, tb) -> None:
+        message = friendly(exc)
+        if message is None:
+            traceback.print_exception(kind, exc, tb)
+            message = QCoreApplication.translate('app', '刚才的操作没有完成：{0}。请重试；'
+                                                        '如果一再出现，请把日志发给我们。').format(exc)
+        QMessageBox.warning(QApplication.activeWindow(),
+                            QCoreApplication.translate('app', '掌柜会员通'), message)
+    sys.excepthook = hook
+
+
 def rescore_if_stale(window) -> None:
     from services import customer_stats, scoring
     from .tasks import BackgroundTask
@@ -69,6 +88,7 @@ def run_app(argv: list[str]) -> int:
         QMessageBox.critical(None, QCoreApplication.translate('app', '掌柜会员通'), str(e))
         return 1
     from .main_window import MainWindow
+    install_error_hook()
     window = MainWindow(db_label=target)
     window.show()
     # Expiry, R and lifecycle move with the calendar: once a day, after the first paint.
