@@ -1,4 +1,6 @@
 """What long-running service functions share with whoever runs them."""
+import gc
+from contextlib import contextmanager
 from typing import Callable
 
 Progress = Callable[[int, int], None]
@@ -12,3 +14,16 @@ class Cancelled(Exception):
 def check(cancelled: IsCancelled | None) -> None:
     if cancelled is not None and cancelled():
         raise Cancelled()
+
+
+@contextmanager
+def gc_paused():
+    """No cycle collection while a job makes ~100,000 small objects that form no cycles:
+    the collector would re-scan the growing lists again and again (30-40% of the time)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

@@ -19,7 +19,7 @@ from ..importing.records import LineRecord, OrderRecord, ParsedFile, Problem
 from ..tasks import check
 from . import cells
 from .statuses import CLOSED, COMPLETED, PAID, REFUNDED, merge_states
-from .table_reader import gc_paused
+from ..tasks import gc_paused
 
 FIELD_LABELS = {
     'order_no': '订单号', 'nick': '买家', 'amount': '实付金额', 'status': '订单状态',

@@ -12,7 +12,8 @@ from ..errors import UserError
 from ..importing.records import ParsedFile
 from .order_rows import FIELD_LABELS, Plan, build
 from .statuses import status_for
-from .table_reader import clean_header, gc_paused, read_table
+from ..tasks import gc_paused
+from .table_reader import clean_header, read_table
 
 KINDS = ('taobao', 'taobao_lines', 'pdd', 'douyin', 'members', 'generic')
 PLATFORM_NAMES = {'taobao': '淘宝', 'tmall': '天猫', 'pdd': '拼多多', 'douyin': '抖店'}

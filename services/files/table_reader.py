@@ -6,15 +6,13 @@ readers above can report a bad cell by row and column; `cells` cleans them.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import itertools
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
-from ..tasks import Cancelled, check
+from ..tasks import Cancelled, check, gc_paused
 from .safety import check_file
 
 # Rows before the header row that a title block may take ("XX店铺订单报表 2024-01").
@@ -63,19 +61,6 @@ def read_table(path, kind: str | None = None, progress=None, cancelled=None) -> 
         table = _read(path, kind, name, progress, cancelled)
     table.path = str(path)
     return table
-
-
-@contextmanager
-def gc_paused():
-    """Building millions of small lists triggers the cyclic GC over and over (~40% of
-    the read time); nothing here makes cycles, so collection waits until the end."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _read(path, kind, name, progress, cancelled) -> Table:

@@ -21,7 +21,8 @@ from ..files import mapping as mappings
 from ..files.member_sheet import parse_member_rows
 from ..files.platforms import detect_kind, parse_orders
 from ..exporting import ORDER_HEADERS
-from ..files.table_reader import Table, gc_paused, read_table
+from ..files.table_reader import Table, read_table
+from ..tasks import gc_paused
 from . import batches
 from .batches import BatchInfo
 from .records import ParsedFile

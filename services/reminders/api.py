@@ -8,9 +8,7 @@ more than finding the reminders.
 """
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from operator import attrgetter
 
@@ -18,6 +16,7 @@ from models import Customer
 
 from .. import settings
 from ..chunking import chunks
+from ..tasks import gc_paused
 from ..tiers import tier_names
 from . import birthdays, festivals, marks, purchases, repurchase
 from .core import DUE, ON, Reminder, Window, param, rows, table
@@ -34,22 +33,9 @@ def load_rules() -> ReminderRules:
     return settings.load(ReminderRules)
 
 
-@contextmanager
-def _gc_paused():
-    """No cycle collection while ~100,000 records are made: none of them form cycles, and
-    the collector would re-scan the growing list again and again (~30% of the time)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _collect(win: Window, kinds, rules: ReminderRules | None) -> list[Reminder]:
     rules = rules or load_rules()
-    with _gc_paused():
+    with gc_paused():
         return _collect_all(win, kinds, rules)
 
 
