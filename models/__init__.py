@@ -11,12 +11,16 @@ from .setting import REBUILD_KEY, SchemaVersion, Setting
 from .tag import CustomerTag, Tag
 from .tier import Tier
 from .tier_change import TierChange
+from . import campaign as _campaign, group as _group
 
 # Creation order: every table after the tables it references.
 ALL_MODELS = (Tier, ImportBatch, ImportChange, Customer, CustomerSearch, CustomField, CustomerMerge,
               Product, Order, OrderLine, Tag, CustomerTag, PointsEntry, ContactLog,
               Setting, SchemaVersion, TierChange, Festival, ReminderMark)
+# New in schema v3 (the v3 migration creates exactly these).
+V3_MODELS = _group.MODELS + _campaign.MODELS
+ALL_MODELS = ALL_MODELS + V3_MODELS
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
-    'ALL_MODELS', 'REBUILD_KEY', 'BaseModel', 'db', 'now', 'ORDER_STATES',
+    'ALL_MODELS', 'V3_MODELS', 'REBUILD_KEY', 'BaseModel', 'db', 'now', 'ORDER_STATES',
     'UNPAID', 'PAID', 'SHIPPED', 'COMPLETED', 'CLOSED', 'REFUNDED']

@@ -14,7 +14,7 @@ from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 from .setting import REBUILD_KEY, SchemaVersion, Setting
 from .tier import Tier
 
-LATEST_VERSION = 2
+LATEST_VERSION = 3
 
 
 def _migrator(database: Database) -> SchemaMigrator:
@@ -65,8 +65,14 @@ def _v2_member_system(database: Database) -> None:
             {'points_since': datetime.date.today().isoformat()})).on_conflict_replace().execute()
 
 
+def _v3_campaigns_and_groups(database: Database) -> None:
+    """Group rosters, referrals, audiences, templates and campaigns."""
+    from . import V3_MODELS
+    database.create_tables(V3_MODELS)
+
+
 # version -> function(database) that brings version-1 to version.
-STEPS: dict = {2: _v2_member_system}
+STEPS: dict = {2: _v2_member_system, 3: _v3_campaigns_and_groups}
 
 DEFAULT_TIERS = (
     # name, rank, min spend (fen), min completed orders, discount

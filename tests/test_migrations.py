@@ -1,7 +1,8 @@
 """Schema versions: the frozen database of every released schema opens and migrates.
 
-tests/fixtures/shop_schema_v1.db was written by the first released schema (v1) and
-is never regenerated: it stands for a shop's file from that release.
+tests/fixtures/shop_schema_v1.db was written by the first released schema (v1),
+shop_schema_v2.db by the second (the v1 file migrated and rescored); neither is ever
+regenerated: each stands for a shop's file from that release.
 """
 import shutil
 import sqlite3
@@ -119,13 +120,16 @@ def _schema(path):
     return columns, indexes, fks
 
 
-def test_a_migrated_v1_shop_has_the_schema_of_a_new_shop(v1_shop, tmp_path):
-    open_database(v1_shop)
+@pytest.mark.parametrize('release', [1, 2])
+def test_a_migrated_shop_has_the_schema_of_a_new_shop(release, tmp_path):
+    shop = tmp_path / 'shop.db'
+    shutil.copy(FIXTURES / f'shop_schema_v{release}.db', shop)
+    open_database(shop)
     close_database()
     fresh = tmp_path / 'fresh.db'
     open_database(fresh)
     close_database()
-    old, new = _schema(v1_shop), _schema(fresh)
+    old, new = _schema(shop), _schema(fresh)
     assert old[0] == new[0]          # columns, types, NOT NULL, defaults
     assert old[1] == new[1]          # indexes
     assert old[2] == new[2]          # foreign keys and their ON DELETE
@@ -170,3 +174,21 @@ def test_a_migrated_shop_is_rebuilt_once_and_old_orders_do_not_start_earning(v1_
     assert a.points == 598 and a.rfm != '' and a.lifecycle != ''
     assert PointsEntry.select().count() == 1
     assert not customer_stats.run_pending_rebuild()          # once only
+
+
+def test_a_v2_shop_keeps_its_scores_points_and_marks(tmp_path):
+    shop = tmp_path / 'shop.db'
+    shutil.copy(FIXTURES / 'shop_schema_v2.db', shop)
+    database = open_database(shop)
+    try:
+        assert schema_version(database) == migrations.LATEST_VERSION
+        a = Customer.get(Customer.nick == 'tb_小鹿')
+        assert (a.points, a.rfm, a.lifecycle) == (598, '111', 'lost')
+        from models import ReminderMark
+        assert [(m.kind, m.occasion) for m in ReminderMark.select()] == [
+            ('birthday', '2026-09-21')]
+        assert (v2_backups := list((tmp_path / 'backups').glob(f'before-v{migrations.LATEST_VERSION}-*.db')))
+        assert sqlite3.connect(v2_backups[0]).execute(
+            'SELECT version FROM schema_version').fetchone() == (2,)
+    finally:
+        close_database()

@@ -1,0 +1,6 @@
+"""WeChat/QQ group rosters and referrals (schema v3).
+
+MODELS lists this module's tables in creation order; models/__init__ adds them to
+ALL_MODELS and the v3 migration creates them.
+"""
+MODELS: tuple = ()
