@@ -7,6 +7,7 @@ Builds the shop with bench/generate_shop.py when DB does not exist yet (default
 bench/out/shop_<customers>_<orders>.db), marks `--marks` of its reminders
 skipped or snoozed (so the marked path is measured too), then times:
 
+- cache:       a rebuild of the repurchase cache (rows it holds);
 - year:        reminders_between() over the calendar year of the shop's last day
                (DESIGN.md budget: under 1 s for 200,000 customers), without details;
 - per kind:    the same year, one kind at a time;
@@ -100,6 +101,9 @@ def main(argv: list[str] | None = None) -> None:
         rows.append(f'| {name} | {n:,} | {cold:.3f} | {best:.3f} | {cpu:.3f} | {note} |')
         return result
 
+    from services.reminders import repurchase_store
+    case('repurchase cache rebuild', repurchase_store.rebuild,
+         'once after a migration, a cycle edit or a big import')
     found = case('year', lambda: reminders.reminders_between(*year),
                  f'budget {BUDGET:.1f} s')
     for kind in KINDS:

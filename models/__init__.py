@@ -6,7 +6,7 @@ from .customer import CustomField, Customer, CustomerMerge, CustomerSearch
 from .order import (COMPLETED, CLOSED, ORDER_STATES, PAID, REFUNDED, SHIPPED,
                     UNPAID, Order, OrderLine, Product)
 from .points import PointsEntry
-from .reminder import Festival, ReminderMark
+from .reminder import Festival, ReminderMark, RepurchaseDue
 from .setting import REBUILD_KEY, SchemaVersion, Setting
 from .tag import CustomerTag, Tag
 from .tier import Tier
@@ -18,7 +18,7 @@ ALL_MODELS = (Tier, ImportBatch, ImportChange, Customer, CustomerSearch, CustomF
               Product, Order, OrderLine, Tag, CustomerTag, PointsEntry, ContactLog,
               Setting, SchemaVersion, TierChange, Festival, ReminderMark)
 # New in schema v3 (the v3 migration creates exactly these).
-V3_MODELS = _group.MODELS + _campaign.MODELS
+V3_MODELS = (RepurchaseDue,) + _group.MODELS + _campaign.MODELS
 ALL_MODELS = ALL_MODELS + V3_MODELS
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [

@@ -66,7 +66,8 @@ def _v2_member_system(database: Database) -> None:
 
 
 def _v3_campaigns_and_groups(database: Database) -> None:
-    """Group rosters, referrals, audiences, templates and campaigns."""
+    """The repurchase cache (filled on first use), group rosters, referrals, audiences,
+    templates and campaigns."""
     from . import V3_MODELS
     database.create_tables(V3_MODELS)
 

@@ -1,4 +1,4 @@
-"""Trade festivals and what the owner did about each reminder."""
+"""Trade festivals, what the owner did about each reminder, and when repurchases are due."""
 from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
                     IntegerField, TextField)
 
@@ -49,3 +49,27 @@ class ReminderMark(BaseModel):
 
     class Meta:
         indexes = ((('customer', 'kind', 'occasion'), True), (('kind', 'state'), False))
+
+
+class RepurchaseDue(BaseModel):
+    """When a buyer's next purchase is due: a cache of the repurchase rule kept by
+    services.reminders.repurchase_store, so a listing reads a range of `due` instead
+    of every buyer's order history.
+
+    One row per buyer and cycle product (their latest purchase of it; due = that day +
+    quantity x cycle), and at most one with product_id NULL (the median-gap prediction).
+    Only rows falling due within the horizon are kept. product_id and order_id are
+    plain numbers, not foreign keys: a cascade from the order table would need another
+    index there, and every change to a buyer's orders rewrites that buyer's rows.
+    """
+    customer = ForeignKeyField(Customer, on_delete='CASCADE', index=False)
+    product_id = IntegerField(null=True)
+    order_id = IntegerField()
+    bought = IntegerField()             # date.toordinal() of the purchase day
+    due = IntegerField()                # ... of the day the supply runs out
+    purchases = IntegerField(default=0)  # purchase days behind a median prediction
+
+    class Meta:
+        indexes = ((('customer', 'product_id'), False),
+                   # Covering: a listing reads the index alone, in due order.
+                   (('due', 'customer', 'product_id', 'order_id', 'bought', 'purchases'), False))

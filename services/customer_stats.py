@@ -20,11 +20,12 @@ from .chunking import chunks
 WHOLE_SHOP_ABOVE = 5000
 
 
-def refresh(ids: Iterable[int] | None = None) -> None:
+def refresh(ids: Iterable[int] | None = None, orders_changed: bool = True) -> None:
     """Recompute derived columns for `ids`, or for everyone when None.
 
     Only rows whose values change are written, so a pass over everyone after a
-    large import costs reads, not writes.
+    large import costs reads, not writes. orders_changed=False (a rule change):
+    the repurchase due days cannot have moved and are left alone.
     """
     if ids is not None:
         ids = sorted(set(ids))
@@ -32,7 +33,10 @@ def refresh(ids: Iterable[int] | None = None) -> None:
             ids = None
     from . import auto_tags, scoring  # they read settings; imported late for a lean start-up
     from .points import sync_order_points
+    from .reminders import repurchase_store
     with db.atomic():
+        if orders_changed:
+            repurchase_store.update(ids)
         if ids is None:
             _refresh_orders(None)
             sync_order_points(None)
@@ -56,9 +60,11 @@ def settle_new_buyers(batch_id: int) -> None:
     this adds their points, tier, scores and automatic tags, scoped by the batch."""
     from . import auto_tags, scoring
     from .points import sync_order_points
+    from .reminders import repurchase_store
     if not Customer.select().where(Customer.batch == batch_id).exists():
         return
     with db.atomic():
+        repurchase_store.update(batch_id=batch_id)
         # A new buyer's orders all came with this batch.
         sync_order_points(batch_id=batch_id)
         _points_where('batch_id = ?', [batch_id])

@@ -62,4 +62,7 @@ def set_cycles(changes: dict[int, int | None]) -> int:
             if not changed:
                 raise UserError('商品不存在或已被删除')
             n += changed
+        if n:
+            from .reminders import repurchase_store
+            repurchase_store.mark_stale()   # every buyer of these products is due anew
     return n

@@ -1,7 +1,8 @@
 """Reminder lists: the 今日 list, any date range, a month's counts, customer details.
 
-Lists are computed from the data each time (nothing is stored but the owner's
-marks), so an import, a new birthday or an edited cycle shows at once. Customer
+Lists are computed from the data each time, but for the repurchase due days,
+which a cache keeps current as orders and cycles change (repurchase_store), so
+an import, a new birthday or an edited cycle shows at once. Customer
 details (nick, name, phone, tier, spend ...) are read separately, and only for
 the reminders someone will look at (attach_details), because reading them costs
 more than finding the reminders.

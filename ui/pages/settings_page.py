@@ -168,10 +168,11 @@ class SettingsPage(QWidget):
     def _rebuild(self) -> None:
         # Promotion windows change each buyer's promotion orders and the points rules
         # which orders earn: a rebuild from the orders covers both, then rescores
-        # everyone and re-applies automatic tags.
+        # everyone and re-applies automatic tags. No order changed: repurchase due
+        # days stay as they are.
         self.setEnabled(False)
-        task = BackgroundTask(lambda _p, _c: customer_stats.refresh(None), self,
-                              self.tr('正在按新规则重新评分…'), cancellable=False)
+        task = BackgroundTask(lambda _p, _c: customer_stats.refresh(None, orders_changed=False),
+                              self, self.tr('正在按新规则重新评分…'), cancellable=False)
         task.finished.connect(self._rescored)
         task.failed.connect(self._rescore_failed)
         self._save_task = task.start()
