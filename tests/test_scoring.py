@@ -244,3 +244,16 @@ def test_a_restored_customer_is_rescored(make_customer, make_order):
     Customer.update(lifecycle='new').where(Customer.id == a).execute()   # stale while binned
     restore_customers([a])
     assert c(a).lifecycle == 'lost'
+
+
+@pytest.mark.parametrize('windows', [[['11-01', '11-12']], [['12-25', '01-05'], ['06-18', '06-18']],
+                                     [['02-28', '03-01']], []])
+def test_promotion_windows_in_sql_match_the_import_twin_on_every_day(database, windows):
+    from models import db
+    from services.importing.orders_import import _in_windows
+    from services.scoring.sql import promo_sql
+    rules = LoyaltyRules(promo_windows=windows)
+    for i in range(366):
+        stamp = (date(2024, 1, 1) + timedelta(days=i)).isoformat() + ' 10:00:00'
+        in_sql = bool(db.execute_sql(f"SELECT {promo_sql(rules, repr(stamp))}").fetchone()[0])
+        assert in_sql == _in_windows(stamp[5:10], windows), stamp
