@@ -274,6 +274,51 @@ def test_refund_after_redemption_takes_the_rest_from_later_earnings(make_custome
         redeem(a, 71, '兑换')
 
 
+def test_refund_after_expiry_takes_nothing_from_later_earnings(make_customer, make_order):
+    """The order's points expired unused: a refund has nothing left to take back."""
+    a = make_customer('a')
+    o = make_order(a, 100_00, paid_at=PAID)
+    customer_stats.refresh([a])
+    expire(PAID + timedelta(days=40), PointsRules(expiry_days=30))
+    make_order(a, 50_00, paid_at=PAID + timedelta(days=50))
+    customer_stats.refresh([a])
+    assert cached(a) == 50
+    set_status(o, REFUNDED)
+    customer_stats.refresh([a])
+    assert entries(a, 'reverse') == [] and cached(a) == balance(a) == 50
+
+
+def test_refund_after_part_expired_and_part_redeemed_takes_back_the_redeemed_part(
+        make_customer, make_order):
+    a = make_customer('a')
+    o = make_order(a, 100_00, paid_at=PAID)
+    customer_stats.refresh([a])
+    redeem(a, 60, '兑换礼品', 'gift', at=PAID + timedelta(days=1))
+    expire(PAID + timedelta(days=40), PointsRules(expiry_days=30))     # the other 40
+    make_order(a, 50_00, paid_at=PAID + timedelta(days=50))
+    customer_stats.refresh([a])
+    set_status(o, REFUNDED)
+    customer_stats.refresh([a])
+    assert [e.points for e in entries(a, 'reverse')] == [-50]       # 60 owed, 50 there
+    make_order(a, 30_00, paid_at=PAID + timedelta(days=60))
+    customer_stats.refresh([a])
+    assert sum(e.points for e in entries(a, 'reverse')) == -60
+    assert cached(a) == balance(a) == 20
+
+
+def test_an_expiry_of_other_points_leaves_the_refund_whole(make_customer, make_order):
+    """FIFO: the expiry took the older hand-given points, not the order's."""
+    a = make_customer('a')
+    give(a, 30, at=PAID - timedelta(days=60))
+    o = make_order(a, 100_00, paid_at=PAID)
+    customer_stats.refresh([a])
+    expire(PAID + timedelta(days=1), PointsRules(expiry_days=30))
+    assert entries(a, 'expire')[0].points == -30
+    set_status(o, REFUNDED)
+    customer_stats.refresh([a])
+    assert [e.points for e in entries(a, 'reverse')] == [-100] and cached(a) == 0
+
+
 # --- redemption and adjustment --------------------------------------------------------------
 
 def test_redeem_spends_and_updates_the_balance(make_customer):

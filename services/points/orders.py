@@ -98,19 +98,76 @@ def _sync(chunk: list[int] | None, rules: PointsRules, stamp: datetime,
         f'WHERE o.completed AND {pts} > 0{eligible}{where} '
         f'AND ({_COUNT}) % 2 = 0 AND ({_NET}) <= 0')
     earn_params = [stamp, stamp] + ([since] if since else []) + params
-    # Never below zero: points already redeemed or expired are not taken twice; what
-    # is left of the order's net is taken back from later earnings at the next sync.
-    take = f'MIN(({_NET}), ({_BALANCE}))'
-    reverse = (
-        f'INSERT INTO points_entry ({_COLUMNS}) '
-        f"SELECT o.customer_id, 'reverse', -{take}, SUBSTR('订单 ' || o.order_no || "
-        f"CASE o.status WHEN 'refunded' THEN ' 已退款' WHEN 'closed' THEN ' 已关闭' "
-        f"ELSE ' 未成交' END || '，冲回积分', 1, 128), {_SOURCE}, {p}, o.id "
-        f'FROM "order" o WHERE NOT o.completed{where} AND ({_NET}) > 0 AND {take} > 0')
     # Earnings first, so a reversal still owed can be taken from them.
     written = db.execute_sql(earn, earn_params).rowcount
-    written += db.execute_sql(reverse, [stamp] + params).rowcount
+    written += _reverse(where, params, stamp)
     return max(written, 0)
+
+
+def _reverse(where: str, params: list, stamp: datetime) -> int:
+    """Take back the net points of orders no longer completed.
+
+    Never below zero, and never what already expired: points spent (redeemed) before
+    the refund are taken from later earnings, at the next sync if the balance is short
+    now, but points of the order that expired unused are gone already. Spending and
+    expiry use the oldest points first (FIFO, as services.points.expiry counts them).
+    """
+    reason = ("SUBSTR('订单 ' || o.order_no || CASE o.status WHEN 'refunded' THEN ' 已退款' "
+              "WHEN 'closed' THEN ' 已关闭' ELSE ' 未成交' END || '，冲回积分', 1, 128)")
+    owed = db.execute_sql(
+        f'SELECT o.id, o.customer_id, ({_NET}), ({_BALANCE}), {reason}, {_SOURCE} '
+        f'FROM "order" o WHERE NOT o.completed{where} AND ({_NET}) > 0 '
+        f'AND ({_BALANCE}) > 0', params).fetchall()
+    if not owed:
+        return 0
+    expired = _expired_of_orders(sorted({row[1] for row in owed}))
+    rows = []
+    for order_id, customer_id, net, balance, why, source in owed:
+        take = min(balance, net - expired.get(order_id, 0))
+        if take > 0:
+            rows.append((customer_id, 'reverse', -take, why, source, stamp, order_id))
+    if rows:
+        p = _param()
+        db.cursor().executemany(f'INSERT INTO points_entry ({_COLUMNS}) VALUES '
+                                f'({", ".join([p] * 7)})', rows)
+    return len(rows)
+
+
+def _expired_of_orders(customer_ids: list[int]) -> dict[int, int]:
+    """{order id: points of its earnings that expired}, replaying each customer's ledger
+    with debits taking the oldest credits first. Customers who never had points expire
+    (most shops: expiry is off) are skipped by one probe."""
+    p = _param()
+    out: dict[int, int] = {}
+    for chunk in chunks(customer_ids):
+        marks = ', '.join([p] * len(chunk))
+        who = [c for (c,) in db.execute_sql(
+            f"SELECT DISTINCT customer_id FROM points_entry WHERE kind = 'expire' "
+            f'AND customer_id IN ({marks})', chunk)]
+        if not who:
+            continue
+        entries = db.execute_sql(
+            'SELECT customer_id, points, kind, order_id FROM points_entry '
+            f"WHERE customer_id IN ({', '.join([p] * len(who))}) "
+            'ORDER BY customer_id, created_at, id', who).fetchall()
+        credits: list = []          # [order id, points left] of the current customer
+        current = None
+        for customer_id, points, kind, order_id in entries:
+            if customer_id != current:
+                current, credits, head = customer_id, [], 0
+            if points > 0:
+                credits.append([order_id, points])
+                continue
+            debit = -points
+            while debit and head < len(credits):
+                used = min(debit, credits[head][1])
+                credits[head][1] -= used
+                debit -= used
+                if kind == 'expire' and credits[head][0] is not None:
+                    out[credits[head][0]] = out.get(credits[head][0], 0) + used
+                if not credits[head][1]:
+                    head += 1
+    return out
 
 
 def _fingerprint(rules: PointsRules) -> dict:
