@@ -302,3 +302,24 @@ def test_undo_removes_a_buyer_whose_points_only_expired(database):
     assert Customer.get(Customer.nick == 'tb_a').points == 0
     batches.undo(info.id)
     assert Customer.select().count() == 0 and Order.select().count() == 0
+
+
+def test_a_big_first_import_rebuilds_the_indexes_it_dropped(database, monkeypatch):
+    """Above the threshold the secondary indexes are dropped and rebuilt: same schema
+    after, same rows, and a failure rolls the drop back."""
+    from models import Customer, db
+    from services.importing import sqlbulk
+
+    def indexes():
+        return sorted(db.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                     "AND tbl_name = 'customer'").fetchall())
+    before = indexes()
+    monkeypatch.setattr(sqlbulk, 'REBUILD_INDEXES_FROM', 2)
+    with db.atomic():
+        sqlbulk.insert_rows(Customer, ('platform', 'nick'), [('taobao', 'a'), ('taobao', 'b')])
+    assert indexes() == before and Customer.select().count() == 2
+    with pytest.raises(Exception):
+        with db.atomic():
+            sqlbulk.insert_rows(Customer, ('platform', 'nick'),
+                                [('taobao', f'n{i}') for i in range(5)] + [('taobao', 'n0')])
+    assert indexes() == before and Customer.select().count() == 2

