@@ -50,7 +50,7 @@ def search_text(nick: str, name: str, phone: str = '', phone2: str = '',
 
 
 def _compact_phone(phone: str) -> str:
-    return ''.join(ch for ch in phone if ch not in ' -')
+    return phone.replace(' ', '').replace('-', '')
 
 
 def normalise_query(text: str) -> str:
