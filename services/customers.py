@@ -181,8 +181,9 @@ def purge_customers(ids: list[int]) -> int:
 def merge_customers(source_ids: list[int], target_id: int) -> None:
     """Fold duplicates into `target_id`.
 
-    Orders, tags, points and contacts move to the target; each source stays in
-    the recycle bin marked as merged, with a snapshot of what it was.
+    Orders, tags, points, contacts, group memberships and referrals move to the
+    target; each source stays in the recycle bin marked as merged, with a snapshot
+    of what it was.
     """
     source_ids = [i for i in source_ids if i != target_id]
     if not source_ids:
@@ -212,6 +213,9 @@ def merge_customers(source_ids: list[int], target_id: int) -> None:
         target.updated_at = now()
         target.save()
         save_search(target_id, profile_of(target))
+        from . import groups, referrals
+        groups.fold_into(source_ids, target_id)
+        referrals.fold_into(source_ids, target_id)
         customer_stats.refresh([target_id] + source_ids)
 
 

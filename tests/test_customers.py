@@ -286,3 +286,17 @@ def test_bin_actions_take_more_ids_than_one_statement_holds(database):
     delete_customers(ids)
     assert purge_customers(ids) == 40_000
     assert Customer.select().count() == 0
+
+
+def test_a_merge_moves_group_memberships_and_referrals(make_customer):
+    from models import Customer
+    from services import groups, referrals
+    from services.customers import merge_customers
+    keep, dup, friend = make_customer('keep'), make_customer('dup'), make_customer('friend')
+    vip = groups.create_group(groups.GroupFields(name='VIP群', kind='VIP群'))
+    groups.add_members(vip, [dup])
+    referrals.record_referral(dup, friend)
+    merge_customers([dup], keep)
+    assert groups.member_ids(vip) == [keep]
+    assert referrals.referrals_of(friend).referred_by.referrer_id == keep
+    assert Customer.get_by_id(friend).referred_by_id == keep

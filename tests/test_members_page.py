@@ -210,3 +210,18 @@ def test_a_large_selection_gives_the_same_ids_as_its_rows(qtbot, database):
     assert p.selected_ids() == [p.model.row_id(r) for r in range(10, 1210)]
     p.table.selectAll()
     assert sorted(p.selected_ids()) == sorted(i for (i,) in Customer.select(Customer.id).tuples())
+
+
+def test_a_restored_sort_keeps_the_first_row_selected(qtbot, shop):
+    first = MembersPage()
+    qtbot.addWidget(first)
+    col = [c[0] for c in __import__('ui.widgets.member_table_model',
+                                    fromlist=['COLUMNS']).COLUMNS].index('total_spent')
+    first.table.sortByColumn(col, Qt.AscendingOrder)
+    first.save_state()
+    second = MembersPage()
+    qtbot.addWidget(second)
+    assert second.table.horizontalHeader().sortIndicatorSection() == col
+    rows = second.table.selectionModel().selectedRows()
+    assert [r.row() for r in rows] == [0]
+    assert second.detail.customer_id() == second.model.member_at(0).id

@@ -24,6 +24,9 @@ PAGES = (
     ('campaigns', QT_TRANSLATE_NOOP(_T, '营销'), QT_TRANSLATE_NOOP(
         _T, '按分群圈选顾客，编写带占位符的短信模板并计算条数，导出短信平台表格，查看活动回购效果；'
             '微信/QQ群名册与转介绍记录。')),
+    ('groups', QT_TRANSLATE_NOOP(_T, '社群'), QT_TRANSLATE_NOOP(
+        _T, '微信群、QQ群名册（淘客群、VIP群、晒单群……）：谁在哪个群、什么角色、哪天入群，'
+            '名册导入导出；转介绍记录在会员详情的“社群”页。')),
     ('analytics', QT_TRANSLATE_NOOP(_T, '分析'), QT_TRANSLATE_NOOP(
         _T, '新客增长、复购率、流失率、会员等级金字塔、RFM分群、购买时段热力图和商品表现。')),
     ('files', QT_TRANSLATE_NOOP(_T, '导入导出'), QT_TRANSLATE_NOOP(
@@ -41,7 +44,8 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {
             'members': self._members_page, 'files': self._files_page,
-            'settings': self._settings_page, 'calendar': self._calendar_page}
+            'settings': self._settings_page, 'calendar': self._calendar_page,
+            'groups': self._groups_page}
         self.nav = QListWidget()
         self.nav.setObjectName('nav')
         self.nav.setFixedWidth(120)
@@ -109,6 +113,12 @@ class MainWindow(QMainWindow):
     def _calendar_page(self) -> QWidget:
         from .pages.calendar_page import CalendarPage
         return CalendarPage()
+
+    def _groups_page(self) -> QWidget:
+        from .pages.groups_page import GroupsPage
+        page = GroupsPage()
+        page.changed.connect(self._data_changed)
+        return page
 
     def _files_page(self) -> QWidget:
         from .pages.files_page import FilesPage

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from peewee import SQL, Case, NodeList, SqliteDatabase, fn
 
 from models import Customer, CustomerSearch, CustomerTag, Order, OrderLine, Tier, db
+from models.group import GroupMember
 
 from ..pinyin_keys import normalise_query
 
@@ -33,6 +34,7 @@ class MemberFilter:
     platform: str = ''
     tier_id: int | None = None
     tag_id: int | None = None
+    group_id: int | None = None          # a member of this WeChat/QQ group
     segment: str = ''
     lifecycle: str = ''                  # new, active, sleeping, lost
     loyalty: str = ''                    # price, inertia, high
@@ -153,6 +155,11 @@ def _column_conditions(f: MemberFilter, walk: bool = False, scan: bool = False) 
         buyers = (Order.select(Order.customer).join(OrderLine)
                   .where(OrderLine.title.contains(f.product.strip())))
         conds.append(Customer.id.in_(buyers))
+    if f.group_id is not None:
+        # Here rather than beside the tag: rosters are small (hundreds), so every path
+        # (counts, walks, probes) can take the id list as a plain condition.
+        conds.append(Customer.id.in_(GroupMember.select(GroupMember.customer)
+                                     .where(GroupMember.group == f.group_id)))
     return conds
 
 

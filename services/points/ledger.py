@@ -63,7 +63,7 @@ def redeem(customer_id: int, points: int, reason: str, source: str = 'manual',
     reason = _reason(reason, '请填写兑换的内容，例如“兑换5元无门槛券”。')
     if source not in REDEEM_SOURCES:
         raise ValidationError('source', '兑换类型只能是优惠券、礼品或其他。')
-    return _write(customer_id, 'redeem', -points, reason, source, at,
+    return write_entry(customer_id, 'redeem', -points, reason, source, at,
                   short='积分不足：当前余额 {0:,} 分，兑换需要 {1:,} 分。')
 
 
@@ -73,7 +73,7 @@ def adjust(customer_id: int, delta: int, reason: str, at: datetime | None = None
             or abs(delta) > MAX_POINTS:
         raise ValidationError('points', f'调整的积分须是非零整数，且不超过 {MAX_POINTS:,}。')
     reason = _reason(reason, '请填写调整的原因。')
-    return _write(customer_id, 'adjust', delta, reason, 'manual', at,
+    return write_entry(customer_id, 'adjust', delta, reason, 'manual', at,
                   short='积分不足：当前余额 {0:,} 分，不能扣减 {1:,} 分。')
 
 
@@ -93,7 +93,7 @@ def bonus(customer_id: int, kind: str, points: int | None = None, reason: str = 
               'birthday': f'birthday:{at.year}'}.get(kind, kind)
     once = {'signin': f'这位顾客 {at:%Y-%m-%d} 已经签到过了。',
             'birthday': f'这位顾客 {at.year} 年的生日积分已经发过了。'}.get(kind, '')
-    return _write(customer_id, 'bonus', points, (reason or '').strip()[:128]
+    return write_entry(customer_id, 'bonus', points, (reason or '').strip()[:128]
                   or BONUS_REASONS[kind], source, at, once=once)
 
 
@@ -111,9 +111,11 @@ def _reason(text: str, missing: str) -> str:
     return text
 
 
-def _write(customer_id: int, kind: str, pts: int, reason: str, source: str,
-           at: datetime | None, short: str = '', once: str = '') -> int:
-    """short: the overdraw message; once: the message when `source` is already there."""
+def write_entry(customer_id: int, kind: str, pts: int, reason: str, source: str,
+                at: datetime | None, short: str = '', once: str = '') -> int:
+    """One ledger entry with its balance checks, for the services that give or take
+    points for their own reasons (a referral reward). Returns the new balance.
+    short: the overdraw message; once: the message when `source` is already there."""
     with db.atomic():
         # A no-op write takes the write lock (SQLite) or the row lock (PostgreSQL) first,
         # so the balance read below cannot change before the entry lands.

@@ -5,7 +5,7 @@ A mixin of MembersPage: it uses the page's table, model, status line and
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 
 from services import customers, tags
 from services.errors import UserError
@@ -34,6 +34,39 @@ class MemberActions:
             work = lambda: tags.tag_customers(ids, tags.get_or_create_tag(name))  # noqa: E731
         self._write(work, self.tr('批量打标签'),
                     lambda n: self.status.setText(message.format(f'{n:,}', name)))
+
+    def join_group_selected(self) -> None:
+        """加入群…: the selected customers join a WeChat/QQ group (those in it stay as
+        they are)."""
+        from services import groups
+        from ..dialogs.group_join_dialog import GroupJoinDialog
+        ids = self.selected_ids()
+        if not ids or self.model.current_filter().deleted:
+            return
+        dialog = GroupJoinDialog(len(ids), self)
+        if not dialog.exec() or dialog.group_id() is None:
+            return
+        group_id, role, joined = dialog.group_id(), dialog.role_code(), dialog.joined_at()
+        name = dialog.group_name()
+        self._write(lambda: groups.add_members(group_id, ids, role, joined),
+                    self.tr('加入群'), lambda n: self.status.setText(
+                        self.tr('{0} 位顾客加入了“{1}”（已在群里的 {2} 位不变）').format(
+                            f'{n:,}', name, f'{len(ids) - n:,}')))
+
+    def _join_group_button(self) -> QPushButton:
+        """The 加入群… button: enabled with a selection, hidden in the recycle bin."""
+        button = QPushButton(self.tr('加入群…'))
+        button.setObjectName('joinGroupButton')
+        button.setToolTip(self.tr('把选中的顾客加入微信群/QQ群名册'))
+        button.clicked.connect(self.join_group_selected)
+
+        def update(*_):
+            button.setEnabled(self.selected_count() > 0)
+            button.setVisible(not self.model.current_filter().deleted)
+        self.table.selectionModel().selectionChanged.connect(update)
+        self.model.modelReset.connect(update)
+        update()
+        return button
 
     def _write(self, work, title: str, then=None) -> None:
         """Run a change off the UI thread: a whole-shop selection can be 1M rows.

@@ -34,8 +34,9 @@ class MembersPage(MemberActions, QWidget):
         self._actions()
         self.reload_lookups()
         self.model.set_filter(MemberFilter())
-        self._after_reset()
+        # A restored header re-sorts (a model reset), so select the first row after it.
         self._restore_state()
+        self._after_reset()
         # Ready the search workers once the window is up, not while it paints.
         QTimer.singleShot(self.WARM_UP_MS, member_query.warm_up)
 
@@ -98,6 +99,7 @@ class MembersPage(MemberActions, QWidget):
         self.table.doubleClicked.connect(lambda _: self.edit_current())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        bar.insertWidget(3, self._join_group_button())      # after 打标签
 
         self.detail = CustomerDetailPanel()
         self.detail.edit_requested.connect(self.edit_customer)

@@ -12,6 +12,7 @@ from services.customers import CustomerDetail
 from .. import formatting
 from ..labels import channel_name, gender_name, order_state_name, platform_name
 from .points_tab import PointsTab
+from .referral_tab import ReferralTab
 from .score_panel import ScorePanel
 
 
@@ -92,6 +93,9 @@ class CustomerDetailPanel(QWidget):
         self.tabs.addTab(self.contacts, self.tr('联系记录'))
         self.score = ScorePanel()     # loads when its tab is shown
         self.tabs.addTab(self.score, self.tr('评分'))
+        self.social = ReferralTab()   # groups and referrals; loads when its tab is shown
+        self.social.changed.connect(self.points_changed)     # a reward may move points
+        self.tabs.addTab(self.social, self.tr('社群'))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -115,6 +119,9 @@ class CustomerDetailPanel(QWidget):
         self._detail = d
         self.score.set_customer(d.id if d else None, d.tier_id if d else None,
                                 bool(d and d.tier_locked))
+        self.social.set_customer(d.id if d else None,
+                                 (d.profile.name or d.profile.nick) if d else '',
+                                 editable=bool(d and d.deleted_at is None))
         for w in (self.edit_button, self.contact_button, self.tabs):
             w.setEnabled(d is not None)
         if d is None:

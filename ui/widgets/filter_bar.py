@@ -6,6 +6,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox, 
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from services import groups as group_service
+from services.groups import GroupInfo
 from services.scoring import SEGMENT_ORDER
 from services.tags import TagInfo
 from services.tiers import TierInfo
@@ -14,6 +16,18 @@ from ..labels import (lifecycle_codes, lifecycle_name, loyalty_codes, loyalty_na
                       platform_codes, platform_name)
 
 _ANY = None
+
+
+class _FreshCombo(QComboBox):
+    """Calls `about_to_open` before its list drops down, so the list is current."""
+
+    def __init__(self, about_to_open, parent=None):
+        super().__init__(parent)
+        self._about_to_open = about_to_open
+
+    def showPopup(self) -> None:
+        self._about_to_open()
+        super().showPopup()
 
 
 class FilterBar(QWidget):
@@ -37,13 +51,17 @@ class FilterBar(QWidget):
             self.platform.addItem(platform_name(code), code)
         self.tier = QComboBox()
         self.tag = QComboBox()
+        # Groups are made on the 社群 page: the list reloads each time it opens.
+        self.group = _FreshCombo(self.reload_groups)
+        self.group.setObjectName('groupFilter')
         self.set_tiers([])
         self.set_tags([])
+        self.reload_groups()
         self.more = QPushButton(self.tr('更多筛选'))
         self.more.setCheckable(True)
         self.clear = QPushButton(self.tr('清除'))
         self.clear.clicked.connect(self.reset)
-        for combo in (self.platform, self.tier, self.tag):
+        for combo in (self.platform, self.tier, self.tag, self.group):
             combo.currentIndexChanged.connect(self._emit)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -51,6 +69,7 @@ class FilterBar(QWidget):
         top.addWidget(self.platform)
         top.addWidget(self.tier)
         top.addWidget(self.tag)
+        top.addWidget(self.group)
         top.addWidget(self.more)
         top.addWidget(self.clear)
         self.extra = self._build_extra()
@@ -139,6 +158,15 @@ class FilterBar(QWidget):
     def set_tags(self, tags: list[TagInfo]) -> None:
         self._refill(self.tag, self.tr('全部标签'), [(t.name, t.id) for t in tags])
 
+    def set_groups(self, groups: list[GroupInfo]) -> None:
+        before = self.group.currentData()
+        self._refill(self.group, self.tr('全部社群'), [(g.name, g.id) for g in groups])
+        if self.group.currentData() != before:
+            self._emit()                # the chosen group was deleted meanwhile
+
+    def reload_groups(self) -> None:
+        self.set_groups(group_service.list_groups())
+
     @staticmethod
     def _refill(combo: QComboBox, all_text: str, items: list) -> None:
         current = combo.currentData()
@@ -157,6 +185,7 @@ class FilterBar(QWidget):
         return dict(
             text=self.search.text(), platform=self.platform.currentData() or '',
             tier_id=self.tier.currentData(), tag_id=self.tag.currentData(),
+            group_id=self.group.currentData(),
             min_spent=opt(self.min_spent, 100), max_spent=opt(self.max_spent, 100),
             min_orders=opt(self.min_orders), max_orders=opt(self.max_orders),
             segment=self.segment.currentData() or '',
@@ -166,14 +195,15 @@ class FilterBar(QWidget):
             last_to=self.last_to.date().toPython() if dates else None)
 
     def reset(self) -> None:
-        widgets = (self.search, self.platform, self.tier, self.tag, self.min_spent,
-                   self.max_spent, self.min_orders, self.max_orders, self.use_dates,
+        widgets = (self.search, self.platform, self.tier, self.tag, self.group,
+                   self.min_spent, self.max_spent, self.min_orders, self.max_orders,
+                   self.use_dates,
                    self.segment, self.lifecycle, self.loyalty, self.min_clv)
         for w in widgets:
             w.blockSignals(True)
         self.search.clear()
-        for combo in (self.platform, self.tier, self.tag, self.segment, self.lifecycle,
-                      self.loyalty):
+        for combo in (self.platform, self.tier, self.tag, self.group, self.segment,
+                      self.lifecycle, self.loyalty):
             combo.setCurrentIndex(0)
         for spin in (self.min_spent, self.max_spent, self.min_orders, self.max_orders,
                      self.min_clv):

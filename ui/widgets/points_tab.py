@@ -20,6 +20,7 @@ _SOURCES = {
     'signin': QT_TRANSLATE_NOOP('PointsTab', '签到'),
     'birthday': QT_TRANSLATE_NOOP('PointsTab', '生日'),
     'order': QT_TRANSLATE_NOOP('PointsTab', '订单'),
+    'referral': QT_TRANSLATE_NOOP('PointsTab', '转介绍'),
 }
 
 
