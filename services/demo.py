@@ -18,6 +18,7 @@ from . import customer_stats
 from .errors import UserError
 from .points import PointsRules, expire, load_rules, sync_order_points
 from .pinyin_keys import pinyin_variants
+from .demo_social import seed_groups
 from .demo_write import Writer, write_shop
 from .tasks import Cancelled
 from .demo_data import (SURNAMES, GIVEN_F, GIVEN_M, NAMES_F, NAMES_M, PHRASES, ADJS, NOUNS,
@@ -368,9 +369,11 @@ def build_demo_shop(seed: int = 20241111, customers: int = 3000, progress=None,
         sync_order_points(None, rules, at=end)
         customer_stats.refresh()
         sizes['points'] += expire(end, rules).customers     # none unless the owner set a term
+        social = seed_groups(random.Random(seed + 1), end)
+        sizes['points'] += social['referral_points']
     if progress:
         progress(w.total, w.total)
-    return dict(sizes, products=len(shop.products),
+    return dict(sizes, **social, products=len(shop.products),
                 deleted=sum(1 for c in people if c['deleted_at']),
                 completed=sum(1 for _, o in orders if o['status'] == COMPLETED),
                 lunar=sum(1 for c in people if c['birth'][0] == 'lunar'))

@@ -13,7 +13,7 @@ The referrer's loyalty type counts referrals, so both customers are rescored.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from models import Customer, PointsEntry, db
 from models.group import CASH_REWARD, NO_REWARD, POINTS_REWARD, REWARDS, Referral
@@ -95,8 +95,9 @@ def _check_reward(reward: str, points: int, cash: int, note: str) -> str:
 
 def record_referral(referrer_id: int, referred_id: int, at: date | None = None,
                     reward: str = NO_REWARD, points: int = 0, cash: int = 0,
-                    note: str = '') -> int:
-    """Record that referrer_id introduced referred_id; returns the referral's id."""
+                    note: str = '', credited_at: datetime | None = None) -> int:
+    """Record that referrer_id introduced referred_id; returns the referral's id.
+    A points reward is credited at credited_at (default now)."""
     note = _check_reward(reward, points, cash, note)
     at = at or date.today()
     if at > date.today():
@@ -122,7 +123,7 @@ def record_referral(referrer_id: int, referred_id: int, at: date | None = None,
             # the expiry period at once.
             source = f'referral:{r.id}'
             _ledger_write(referrer_id, 'bonus', points, f'{REASON}：{referred.nick}', source,
-                          None)
+                          credited_at)
             r.points_entry = (PointsEntry.select(PointsEntry.id)
                               .where(PointsEntry.customer == referrer_id,
                                      PointsEntry.source == source)

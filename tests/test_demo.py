@@ -55,6 +55,10 @@ def test_counts_match_the_tables(demo):
     assert demo['products'] == Product.select().count() == 25
     assert CustomerSearch.select().count() == 3000
     assert {f.name for f in CustomField.select()} == {'肤质', '宝宝生日'}
+    from models.group import ChatGroup, GroupMember, Referral
+    assert demo['groups'] == ChatGroup.select().count() == 5
+    assert demo['group_members'] == GroupMember.select().count() > 300
+    assert demo['referrals'] == Referral.select().count() > 10
     # Every tag is used, and on a plausible share of customers.
     for tag in Tag.select():
         n = CustomerTag.select().where(CustomerTag.tag == tag.id).count()
