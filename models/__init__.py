@@ -12,6 +12,9 @@ from .tag import CustomerTag, Tag
 from .tier import Tier
 from .tier_change import TierChange
 from . import campaign as _campaign, group as _group
+from .campaign import (Audience, Campaign, CampaignMember, CampaignSend, CampaignStage,
+                       MessageTemplate)
+from .group import ChatGroup, GroupMember, Referral
 
 # Creation order: every table after the tables it references.
 ALL_MODELS = (Tier, ImportBatch, ImportChange, Customer, CustomerSearch, CustomField, CustomerMerge,

@@ -23,7 +23,7 @@ PAGES = (
         _T, '今日待办与月历：生日（公历/农历）、复购到期、大单回访、沉睡顾客唤醒和电商节日提醒。')),
     ('campaigns', QT_TRANSLATE_NOOP(_T, '营销'), QT_TRANSLATE_NOOP(
         _T, '按分群圈选顾客，编写带占位符的短信模板并计算条数，导出短信平台表格，查看活动回购效果；'
-            '微信/QQ群名册与转介绍记录。')),
+            '保存的人群与活动记录。')),
     ('groups', QT_TRANSLATE_NOOP(_T, '社群'), QT_TRANSLATE_NOOP(
         _T, '微信群、QQ群名册（淘客群、VIP群、晒单群……）：谁在哪个群、什么角色、哪天入群，'
             '名册导入导出；转介绍记录在会员详情的“社群”页。')),
@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {
             'members': self._members_page, 'files': self._files_page,
             'settings': self._settings_page, 'calendar': self._calendar_page,
-            'groups': self._groups_page}
+            'groups': self._groups_page, 'campaigns': self._campaigns_page}
         self.nav = QListWidget()
         self.nav.setObjectName('nav')
         self.nav.setFixedWidth(120)
@@ -113,6 +113,10 @@ class MainWindow(QMainWindow):
     def _calendar_page(self) -> QWidget:
         from .pages.calendar_page import CalendarPage
         return CalendarPage()
+
+    def _campaigns_page(self) -> QWidget:
+        from .pages.campaigns_page import CampaignsPage
+        return CampaignsPage()
 
     def _groups_page(self) -> QWidget:
         from .pages.groups_page import GroupsPage

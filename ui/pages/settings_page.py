@@ -47,6 +47,9 @@ class SettingsPage(QWidget):
         self.tabs.addTab(_scrolled(self.lifecycle), self.tr('生命周期'))
         self.tabs.addTab(_scrolled(self.loyalty), self.tr('忠诚度 && CLV'))
         self.tabs.addTab(self._points_section(), self.tr('积分规则'))
+        from ..widgets.shop_profile_editor import ShopProfileEditor
+        self.shop_profile = ShopProfileEditor()
+        self.tabs.addTab(_scrolled(self.shop_profile), self.tr('店铺资料'))
         self._scoring_tabs = {1, 2, 3}
         for editor in (self.rfm, self.lifecycle, self.loyalty):
             editor.edited.connect(self._edited)
