@@ -47,8 +47,9 @@ def seed_groups(rng: random.Random, end: datetime) -> dict:
         groups.set_role(gid, chosen[:1], groups.OWNER)
         groups.set_role(gid, chosen[1:3], groups.ADMIN)
     made = rewarded = 0
-    for referrer in rng.sample(ids[:100], 12):
-        for friend in rng.sample(ids[100:], rng.randint(1, 3)):
+    top, rest = ids[:len(ids) // 6], ids[len(ids) // 6:]     # better buyers bring friends
+    for referrer in rng.sample(top, min(12, len(top))):
+        for friend in rng.sample(rest, min(rng.randint(1, 3), len(rest))):
             reward = rng.choice(('points', 'points', 'cash', 'none'))
             try:
                 referrals.record_referral(
