@@ -16,7 +16,7 @@ def wants_cli(argv: list[str]) -> bool:
         elif arg.startswith('--db='):
             i += 1
         else:
-            return arg in ('-h', '--help') or not arg.startswith('-')
+            return arg in ('-h', '--help', '--version') or not arg.startswith('-')
     return False
 
 

@@ -1,6 +1,7 @@
 """Opening a shop database: SQLite file or PostgreSQL URL, then migrations."""
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -105,15 +106,19 @@ def backup_sqlite(database: SqliteDatabase, dest: Path) -> Path:
     """Copy the live database with SQLite's online backup API (safe under WAL).
 
     The copy is a single self-contained file (rollback journal, not WAL), and an
-    existing file is never overwritten.
+    existing file is never overwritten. It is written under a temporary name and
+    renamed, so a half-written copy never looks like a backup.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
     if dest.exists():
         raise FileExistsError(f'备份文件已存在：{dest}')
-    target = sqlite3.connect(str(dest))
+    part = dest.with_name(dest.name + '.part')
+    part.unlink(missing_ok=True)
+    target = sqlite3.connect(str(part))
     try:
         database.connection().backup(target)
         target.execute('PRAGMA journal_mode=DELETE')
     finally:
         target.close()
+    os.replace(part, dest)
     return dest

@@ -12,22 +12,21 @@ import re
 import sqlite3
 import sys
 import time
-from contextlib import contextmanager
-from datetime import datetime
+from contextlib import closing
 from pathlib import Path
 
-from peewee import PeeweeException, SqliteDatabase
+from peewee import PeeweeException
 
-from models.database import (DatabaseError, backup_sqlite, close_database, is_server_url,
-                             open_database)
-from models.migrations import LATEST_VERSION
+from models.database import DatabaseError, close_database, is_server_url
 
+from .backup_restore import local_file, open_checked
 from .cli_files import register as register_files
 from .config import resolve_db_target
+from .db_health import SQLITE_HEADER, CorruptDatabase, is_corruption
 from .errors import UserError
 from .reminders.command import register as register_reminders
+from .version import __version__
 
-SQLITE_HEADER = b'SQLite format 3\x00'
 # SQLite and driver messages the owner may meet, in plain words.
 REASONS = (('file is not a database', '这不是数据库文件，或者文件已损坏'),
            ('malformed', '数据库文件已损坏'),
@@ -40,6 +39,7 @@ REASONS = (('file is not a database', '这不是数据库文件，或者文件�
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='main.py', description='掌柜会员通：命令行工具')
+    p.add_argument('--version', action='version', version=f'掌柜会员通 {__version__}')
     p.add_argument('--db', metavar='PATH_OR_URL',
                    help='数据库文件或 postgresql:// 地址（默认：本机数据目录里的 shop.db）')
     sub = p.add_subparsers(dest='command', metavar='COMMAND')
@@ -69,11 +69,18 @@ def run_cli(argv: list[str]) -> int:
     commands = {'stats': _stats, 'demo': _demo, 'backup': _backup, 'restore': _restore}
     try:
         if args.command in args.file_commands:
+            # An import or an undo takes the day's backup in its service.
             return args.file_commands[args.command](args, target, _open)
         return commands[args.command](args, target)
+    except CorruptDatabase as e:
+        return _corrupt(e)
     except (DatabaseError, UserError) as e:
         return _fail(str(e))
     except (sqlite3.Error, PeeweeException) as e:
+        path = local_file(target)
+        if path is not None and is_corruption(e):
+            # Damage deeper than the open checks look (db_health): found by this query.
+            return _corrupt(CorruptDatabase(path, '部分数据页无法读取'))
         return _fail(f'数据库操作失败：{_reason(e)}')
     except OSError as e:
         return _fail(f'无法读写文件 {e.filename or ""}：{e.strerror or e}')
@@ -106,19 +113,24 @@ def _open(target: str):
         # open_database would try to "migrate" another program's database.
         raise UserError(f'{Path(target).name} 不是掌柜会员通的数据库，请检查 --db 参数')
     try:
-        return open_database(target)
+        return open_checked(target)
     except (sqlite3.Error, PeeweeException) as e:
         raise UserError(f'无法打开数据库 {_shown(target)}：{_reason(e)}') from None
 
 
-def _stamped(folder: Path, stem: str) -> Path:
-    """folder/stem-YYYYmmdd-HHMMSS.db, numbered when two land in the same second."""
-    base = f'{stem}-{datetime.now():%Y%m%d-%H%M%S}'
-    path, n = folder / f'{base}.db', 1
-    while path.exists():
-        n += 1
-        path = folder / f'{base}-{n}.db'
-    return path
+def _tables(path: Path) -> set[str]:
+    """Table names of a SQLite file; empty for anything else (open_checked reports that).
+    Not mode=ro: a read-only connection leaves -wal/-shm files behind, and only SQLite
+    may safely remove them."""
+    with open(path, 'rb') as f:
+        if f.read(16) != SQLITE_HEADER:
+            return set()
+    try:
+        with closing(sqlite3.connect(path)) as conn:
+            return {t for (t,) in conn.execute("SELECT name FROM sqlite_master "
+                                               "WHERE type='table'")}
+    except sqlite3.Error:
+        return set()
 
 
 # --- stats --------------------------------------------------------------------
@@ -174,104 +186,46 @@ def _demo(args, target: str) -> int:
 # --- backup and restore -------------------------------------------------------
 
 def _sqlite_file(target: str, action: str) -> Path:
-    if is_server_url(target) or target == ':memory:':
+    path = local_file(target)
+    if path is None:
         raise UserError(f'{action}只支持本机的 SQLite 数据库文件；PostgreSQL 请用 pg_dump 等工具')
-    return Path(target).resolve()
-
-
-def _open_sqlite(path: Path) -> SqliteDatabase:
-    if not path.is_file():
-        raise UserError(f'找不到数据库文件：{path}')
-    return _open(str(path))
-
-
-@contextmanager
-def _reading(path: Path):
-    """A plain connection for reading an existing file. Not mode=ro: a read-only
-    connection leaves -wal/-shm files behind, and only SQLite may safely remove them."""
-    conn = sqlite3.connect(path)
-    try:
-        yield conn
-    finally:
-        conn.close()
+    return path
 
 
 def _backup(args, target: str) -> int:
+    from . import backups
     path = _sqlite_file(target, '备份')
-    database = _open_sqlite(path)
-    # By default beside the database, where migrations keep their safety copies too.
-    dest = Path(args.dest).resolve() if args.dest else path.parent / 'backups'
+    if not path.is_file():
+        raise UserError(f'找不到数据库文件：{path}')
+    _open(str(path))
+    # By default beside the database (or where the settings say), with the automatic ones.
+    dest = Path(args.dest).resolve() if args.dest else backups.backup_folder(path)
     if dest.is_dir() or not args.dest:
-        dest = _stamped(dest, path.stem)
-    if dest == path:
-        raise UserError('备份文件不能是数据库本身')
-    if dest.exists():
-        raise UserError(f'备份文件已存在：{dest}；请换一个文件名')
-    backup_sqlite(database, dest)
+        dest = backups.stamped_name(dest, path)
+    dest = backups.take_backup(path, dest)
     print(f'已备份到：{dest}')
     return 0
 
 
-def _tables(path: Path) -> set[str]:
-    """Table names of a SQLite file; empty for anything else (open_database reports that)."""
-    with open(path, 'rb') as f:
-        if f.read(16) != SQLITE_HEADER:
-            return set()
-    try:
-        with _reading(path) as conn:
-            return {t for (t,) in conn.execute("SELECT name FROM sqlite_master "
-                                               "WHERE type='table'")}
-    except sqlite3.Error:
-        return set()
-
-
-def _check_backup_file(src: Path) -> int:
-    """The schema version of a readable, intact database of ours, or UserError."""
-    if not src.is_file():
-        raise UserError(f'找不到备份文件：{src}')
-    with open(src, 'rb') as f:
-        if f.read(16) != SQLITE_HEADER:
-            raise UserError(f'{src.name} 不是数据库文件，无法恢复')
-    try:
-        with _reading(src) as conn:
-            result = conn.execute('PRAGMA integrity_check').fetchone()[0]
-            if result != 'ok':
-                raise UserError(f'备份文件 {src.name} 已损坏（{result}），无法恢复')
-            tables = {t for (t,) in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type='table'")}
-            row = (conn.execute('SELECT version FROM schema_version').fetchone()
-                   if {'schema_version', 'customer'} <= tables else None)
-    except sqlite3.Error as e:
-        raise UserError(f'无法读取备份文件 {src.name}（{_reason(e)}），无法恢复') from None
-    if row is None:
-        raise UserError(f'{src.name} 不是掌柜会员通的数据库，无法恢复')
-    if row[0] > LATEST_VERSION:
-        raise UserError(f'备份 {src.name} 来自更新版本的软件（结构版本 {row[0]}），请先升级软件再恢复')
-    return row[0]
-
-
 def _restore(args, target: str) -> int:
-    from models import Customer, Order
+    from .backup_restore import restore
     path = _sqlite_file(target, '恢复')
     src = Path(args.src).resolve()
-    if src == path:
-        raise UserError('备份文件就是当前数据库，无需恢复')
-    _check_backup_file(src)
-    try:
-        database = _open(str(path))
-    except (DatabaseError, UserError) as e:
-        raise UserError(f'{e}。可以先恢复到一个新文件：python main.py --db 新文件.db restore '
-                        f'{src.name}') from None
-    safety = backup_sqlite(database, _stamped(path.parent / 'backups', 'before-restore'))
-    try:
-        with _reading(src) as source:
-            # One backup step copies every page in a single transaction: all or nothing.
-            source.backup(database.connection())
-    except sqlite3.Error as e:
-        raise UserError(f'恢复失败（{_reason(e)}），当前数据库没有改动') from None
-    close_database()
-    _open(str(path))                       # migrates a backup from an older version
-    customers = Customer.select().where(Customer.deleted_at.is_null()).count()
-    print(f'已从 {src} 恢复：{customers:,} 位顾客，{Order.select().count():,} 笔订单')
-    print(f'恢复前的数据库已备份到：{safety}')
+    result = restore(src, path)
+    print(f'已从 {src} 恢复：{result.customers:,} 位顾客，{result.orders:,} 笔订单')
+    if result.safety:
+        print(f'恢复前的数据库已备份到：{result.safety}')
+    if result.set_aside:
+        print(f'损坏的数据库已改名保留：{result.set_aside}')
     return 0
+
+
+def _corrupt(e: CorruptDatabase) -> int:
+    """The damaged-file sentence, and how to restore the newest good backup."""
+    from .backups import latest_good_backup
+    good = latest_good_backup(e.path)
+    if good is None:
+        return _fail(f'{e}没有找到可用的备份。')
+    program = 'Zhanggui' if getattr(sys, 'frozen', False) else 'python main.py'
+    return _fail(f'{e}最近的备份是 {good.taken_at:%Y-%m-%d %H:%M} 的 {good.path}，'
+                 f'可以这样恢复：{program} --db "{e.path}" restore "{good.path}"')

@@ -46,3 +46,18 @@ def test_an_error_escaping_a_slot_is_one_sentence(qtbot, monkeypatch):
     for exc in (OperationalError('database is locked'), UserError('积分不足')):
         sys.excepthook(type(exc), exc, None)
     assert shown == [BUSY, '积分不足']
+
+
+def test_a_background_task_says_busy_or_damaged_in_one_sentence(qtbot):
+    from peewee import DatabaseError, OperationalError
+    from services.errors import BUSY, DAMAGED
+    from ui.tasks import BackgroundTask
+    for exc, said in ((OperationalError('database is locked'), BUSY),
+                      (DatabaseError('database disk image is malformed'), DAMAGED),
+                      (KeyError('x'), "KeyError: 'x'")):
+        def fail(_p, _c, exc=exc):
+            raise exc
+        task = BackgroundTask(fail, show_progress=False)
+        with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
+            task.start()
+        assert blocker.args == [said]

@@ -22,6 +22,12 @@ def resource_path(name: str) -> Path:
     return base / 'resources' / name
 
 
+def app_icon():
+    """The application icon (resources/icons/app.svg; Qt's svg plugin draws each size)."""
+    from PySide6.QtGui import QIcon
+    return QIcon(str(resource_path('icons/app.svg')))
+
+
 def load_style() -> str:
     try:
         return resource_path('app.qss').read_text(encoding='utf-8')
@@ -39,15 +45,20 @@ def install_translators(app, locale: str) -> None:
             app.installTranslator(translator)
 
 
-def install_error_hook() -> None:
+def install_error_hook(on_corruption=None) -> None:
     """An exception that escapes a slot is shown as one sentence, never as a traceback;
-    a bug still prints its traceback for the log."""
+    a bug still prints its traceback for the log. A damaged database file goes to
+    `on_corruption(exc)`, which offers a backup."""
     import traceback
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
+    from services.db_health import is_corruption
     from services.errors import friendly
 
     def hook(kind, exc, tb) -> None:
+        if on_corruption is not None and is_corruption(exc):
+            on_corruption(exc)
+            return
         message = friendly(exc)
         if message is None:
             traceback.print_exception(kind, exc, tb)
@@ -70,29 +81,157 @@ def rescore_if_stale(window) -> None:
     window.rescore_task = task          # keep it alive while it runs
 
 
+def _daily_backup(_progress, _cancelled):
+    """The scheduled backup, in the worker; damage comes back as a result, not a failure,
+    so the window can offer a backup."""
+    from services.backups import daily_backup
+    from services.db_health import CorruptDatabase
+    try:
+        return daily_backup()
+    except CorruptDatabase as e:
+        return e
+
+
+_READING_TASK = None
+
+
+def _reading_task_class():
+    """A BackgroundTask with a pool of its own, for work that only reads the shop."""
+    global _READING_TASK
+    if _READING_TASK is None:
+        from .tasks import BackgroundTask
+
+        class ReadingTask(BackgroundTask):
+            _pool = None                # BackgroundTask.pool() makes one for this class
+        _READING_TASK = ReadingTask
+    return _READING_TASK
+
+
+def backup_if_due(window) -> None:
+    """The automatic backup in the background when one is due (a folder listing when not).
+    It only reads the shop (SQLite under WAL lets it read while the window writes), so it
+    runs beside the one writer thread instead of holding it up for seconds."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+    from services.db_health import CorruptDatabase
+    running = getattr(window, 'backup_task', None)
+    if running is not None and running.running:
+        return
+
+    def done(result) -> None:
+        if isinstance(result, CorruptDatabase):
+            offer_restore(window, result)
+
+    def failed(message: str) -> None:
+        if not getattr(window, 'backup_warned', False):   # once a session; retried hourly
+            window.backup_warned = True
+            QMessageBox.warning(window, QCoreApplication.translate('app', '掌柜会员通'),
+                                QCoreApplication.translate('app', '自动备份没有完成：{0}')
+                                .format(message))
+    task = _reading_task_class()(_daily_backup, window, show_progress=False)
+    task.finished.connect(done)
+    task.failed.connect(failed)
+    window.backup_task = task.start()
+
+
+def offer_restore(window, exc) -> None:
+    """The shop's file turned out damaged while the app runs: offer a backup, once at a time."""
+    from services.backups import database_file
+    from services.db_health import CorruptDatabase
+    from .dialogs.restore_dialog import RestoreDialog
+    path = getattr(exc, 'path', None) or database_file()
+    if path is None or getattr(window, 'restore_dialog', None) is not None:
+        return
+    if not isinstance(exc, CorruptDatabase):
+        exc = CorruptDatabase(path, '部分数据页无法读取')
+    window.restore_dialog = RestoreDialog(path, str(exc), window)
+    try:
+        if window.restore_dialog.exec():
+            window.refresh_pages()
+    finally:
+        window.restore_dialog = None
+
+
+def open_or_recover(target: str) -> bool:
+    """Open the shop; a damaged file gets the restore dialog. False: the app should quit."""
+    import sqlite3
+    from peewee import PeeweeException
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+    from services.backup_restore import open_checked
+    from services.db_health import CorruptDatabase
+    from services.errors import UserError
+    from services.shop_db import DatabaseError
+    from .dialogs.restore_dialog import RestoreDialog
+    try:
+        open_checked(target)
+    except CorruptDatabase as e:
+        return bool(RestoreDialog(e.path, str(e)).exec())
+    except (DatabaseError, UserError, sqlite3.Error, PeeweeException) as e:
+        QMessageBox.critical(None, QCoreApplication.translate('app', '掌柜会员通'), str(e))
+        return False
+    return True
+
+
 def run_app(argv: list[str]) -> int:
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from services.shop_db import DatabaseError, open_shop
+    from services.config import resolve_db_target
+
+    from .single_instance import SingleInstance, ask_first_to_show, instance_key
 
     args = _args(argv)
     QCoreApplication.setOrganizationName('Zhanggui')
     QCoreApplication.setApplicationName('Zhanggui')
     app = QApplication.instance() or QApplication([sys.argv[0]] + argv)
+    target = resolve_db_target(args.db)
+    instance = SingleInstance(instance_key(target), app)
+    if not instance.acquire():
+        # This shop is open in another window: bring that one up instead.
+        if not ask_first_to_show(instance.key):
+            QMessageBox.information(None, QCoreApplication.translate('app', '掌柜会员通'),
+                                    QCoreApplication.translate('app', '这个店铺已经在另一个窗口中打开了。'))
+        return 0
+    try:
+        return _run_window(app, target, instance)
+    finally:
+        instance.release()
+
+
+def _run_window(app, target: str, instance) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QAction, QKeySequence
+    from .single_instance import show_window
+    app.setWindowIcon(app_icon())
     app.setStyleSheet(load_style())
     install_translators(app, 'zh_CN')
-    try:
-        target = open_shop(args.db)
-    except DatabaseError as e:
-        QMessageBox.critical(None, QCoreApplication.translate('app', '掌柜会员通'), str(e))
+    window = None
+
+    def to_front() -> None:
+        # Another start asked for this shop: the restore dialog if it is up, else the window.
+        from PySide6.QtWidgets import QApplication
+        widget = QApplication.activeModalWidget() or window
+        if widget is not None:
+            show_window(widget)
+    instance.activated.connect(to_front)
+    if not open_or_recover(target):
         return 1
     from .main_window import MainWindow
-    install_error_hook()
     window = MainWindow(db_label=target)
+    install_error_hook(lambda exc: offer_restore(window, exc))
+    about = QAction(window)
+    about.setShortcut(QKeySequence.HelpContents)
+    about.triggered.connect(lambda: _show_about(window))
+    window.addAction(about)
     window.show()
-    # Expiry, R and lifecycle move with the calendar: once a day, after the first paint.
+    # Expiry, R and lifecycle move with the calendar: once a day, after the first paint;
+    # then the day's backup, and a look every hour for an app left open for days.
     QTimer.singleShot(1500, lambda: rescore_if_stale(window))
+    QTimer.singleShot(3000, lambda: backup_if_due(window))
+    hourly = QTimer(window, interval=3600 * 1000)
+    hourly.timeout.connect(lambda: backup_if_due(window))
+    hourly.start()
     if os.environ.get('ZHANGGUI_STARTUP_PROBE'):
         # For the benchmark: report when the first frame is up, then quit.
         def report():
@@ -100,3 +239,8 @@ def run_app(argv: list[str]) -> int:
             app.quit()
         QTimer.singleShot(0, report)
     return app.exec()
+
+
+def _show_about(window) -> None:
+    from .dialogs.about_dialog import AboutDialog
+    AboutDialog(window).exec()

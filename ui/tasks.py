@@ -14,7 +14,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from services.errors import UserError
+from services.errors import UserError, friendly
 from services.tasks import Cancelled
 
 
@@ -38,8 +38,10 @@ class _Job(QRunnable):
         except UserError as e:
             self.signals.failed.emit(str(e), False)
         except Exception as e:  # noqa: BLE001 - anything else is a bug; say so plainly
-            traceback.print_exc()
-            self.signals.failed.emit(f'{type(e).__name__}: {e}', False)
+            message = friendly(e)       # a busy or damaged database is not a bug
+            if message is None:
+                traceback.print_exc()
+            self.signals.failed.emit(message or f'{type(e).__name__}: {e}', False)
         else:
             self.signals.done.emit(result)
 

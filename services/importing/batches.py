@@ -92,6 +92,8 @@ def undo(batch_id: int) -> BatchInfo:
         raise UserError(f'没有编号为 {batch_id} 的导入批次')
     if batch.undone_at:
         raise UserError(f'批次 {batch_id}（{batch.file_name}）已经撤销过了')
+    from ..backups import before_bulk_change
+    before_bulk_change()            # the day's automatic backup first, when due
     with db.atomic():
         _refuse_if_built_upon(batch)
         _refuse_if_edited_since(batch)

@@ -134,6 +134,8 @@ def commit_preview(preview: Preview, progress=None, cancelled=None,
     owner saw and confirmed it in the wizard)."""
     if preview.parsed is None:
         raise UserError(preview.error or f'「{preview.file_label}」还不能导入')
+    from ..backups import before_bulk_change
+    before_bulk_change()            # the day's automatic backup first, when due
     with gc_paused():
         info = batches.commit(preview.parsed, preview.file_hash, cancelled, progress)
     if remember and preview.kind == 'generic':

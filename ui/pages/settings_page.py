@@ -50,6 +50,11 @@ class SettingsPage(QWidget):
         from ..widgets.shop_profile_editor import ShopProfileEditor
         self.shop_profile = ShopProfileEditor()
         self.tabs.addTab(_scrolled(self.shop_profile), self.tr('店铺资料'))
+        from ..widgets.backup_editor import BackupEditor
+        self.backup = BackupEditor()            # a restore replaced every page's data
+        self.backup.restored.connect(self.load)
+        self.backup.restored.connect(self.changed)
+        self.tabs.addTab(self.backup, self.tr('数据与备份'))
         self._scoring_tabs = {1, 2, 3}
         for editor in (self.rfm, self.lifecycle, self.loyalty):
             editor.edited.connect(self._edited)
