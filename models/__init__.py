@@ -11,7 +11,7 @@ from .setting import REBUILD_KEY, SchemaVersion, Setting
 from .tag import CustomerTag, Tag
 from .tier import Tier
 from .tier_change import TierChange
-from . import campaign as _campaign, group as _group
+from . import campaign as _campaign, care as _care, consent as _consent, group as _group
 from .campaign import (Audience, Campaign, CampaignMember, CampaignSend, CampaignStage,
                        MessageTemplate)
 from .group import ChatGroup, GroupMember, Referral
@@ -21,8 +21,10 @@ ALL_MODELS = (Tier, ImportBatch, ImportChange, Customer, CustomerSearch, CustomF
               Product, Order, OrderLine, Tag, CustomerTag, PointsEntry, ContactLog,
               Setting, SchemaVersion, TierChange, Festival, ReminderMark)
 # New in schema v3 (the v3 migration creates exactly these).
-V3_MODELS = (RepurchaseDue,) + _group.MODELS + _campaign.MODELS
+V3_MODELS = ((RepurchaseDue,) + _group.MODELS + _campaign.MODELS + _care.MODELS
+             + _consent.MODELS)
 ALL_MODELS = ALL_MODELS + V3_MODELS
+globals().update({m.__name__: m for m in _care.MODELS + _consent.MODELS})
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
     'ALL_MODELS', 'V3_MODELS', 'REBUILD_KEY', 'BaseModel', 'db', 'now', 'ORDER_STATES',

@@ -1,0 +1,6 @@
+"""Consent (schema v3): do-not-contact lists per channel.
+
+MODELS lists this module's tables in creation order; models/__init__ adds them to
+ALL_MODELS and the v3 migration creates them.
+"""
+MODELS: tuple = ()
