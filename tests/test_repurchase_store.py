@@ -135,3 +135,49 @@ def test_a_v2_shop_builds_its_cache_on_the_first_listing(tmp_path):
         assert repurchase_store.is_current() and cached() == rebuilt()
     finally:
         close_database()
+
+
+def test_a_lines_report_and_its_undo_keep_the_cache_right(database, tmp_path):
+    """A 宝贝报表 changes which products an order holds; its undo puts them back."""
+    from order_samples import taobao_matrix, write_csv
+    from services.importing.batches import undo
+    from services.importing.service import import_file
+    import_file(str(write_csv(tmp_path / 'ExportOrderList.csv', taobao_matrix())))
+    Product.create(title='加厚羊毛衫 秋冬款', code='YMS-001', cycle_days=30)
+    listing()                                           # the cache is built and current
+    lines = write_csv(tmp_path / 'ExportOrderDetailList.csv', [
+        ['订单编号', '标题', '价格', '购买数量', '外部系统编号', '商品属性', '套餐信息', '备注',
+         '订单状态', '商家编码'],
+        ['="1930123456789012345"', '加厚羊毛衫 秋冬款', '199.00', '2', '', '', '', '',
+         '交易成功', 'YMS-001']], 'gbk')
+    batch = import_file(str(lines))
+    assert batch.updated == 1 and repurchase_store.is_current()
+    assert cached() == rebuilt() and len(cached()) == 1
+    undo(batch.id)
+    assert repurchase_store.is_current() and cached() == rebuilt() == set()
+
+
+def test_a_change_while_a_rebuild_computes_is_not_overwritten(shop, monkeypatch):
+    """The calendar rebuilds in the background while the owner edits a cycle."""
+    compute = repurchase_store.compute
+    edits = [lambda: products.set_cycles({shop.milk: 30})]
+
+    def slow(ids):
+        rows = compute(ids)
+        if edits:
+            edits.pop()()               # lands after the rows were computed
+        return rows
+    monkeypatch.setattr(repurchase_store, 'compute', slow)
+    assert repurchase_store.rebuild() is False and not repurchase_store.is_current()
+    repurchase_store.ensure_current()
+    assert repurchase_store.is_current() and cached() == rebuilt()
+    assert any(due - bought in (30, 60, 90) for _, pid, _, bought, due, _ in cached()
+               if pid == shop.milk)
+
+
+def test_a_buyer_changed_while_the_cache_is_stale_keeps_it_stale(shop):
+    listing()
+    repurchase_store.mark_stale()
+    gen = repurchase_store._state()['gen']
+    customer_stats.refresh([shop.ids[0]])
+    assert repurchase_store._state() == {'stale': True, 'gen': gen + 1}

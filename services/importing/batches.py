@@ -189,7 +189,9 @@ def _restore(change: ImportChange) -> set[int]:
         products = ProductIndex()
         insert_rows(OrderLine, LINE_COLUMNS,
                     [line_row(change.row_id, LineRecord(**ln), products) for ln in before])
-        return set()
+        # The buyer's repurchase due days follow the lines (refreshed with the rest).
+        cid = Order.select(Order.customer).where(Order.id == change.row_id).scalar()
+        return {cid} if cid else set()
     if change.table == 'customer':
         tags = before.pop('tags', [])
         tier = (before.pop('tier_id', None), before.pop('tier_locked', None))

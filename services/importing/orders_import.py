@@ -312,6 +312,12 @@ def import_lines(records: list[OrderRecord], batch_id: int, file_label: str,
         (Order.update(item_count=OrderLine.select(fn.SUM(OrderLine.quantity))
                       .where(OrderLine.order == Order.id))
          .where(Order.id.in_(chunk), Order.item_count == 0).execute())
+    # Products and quantities decide when those buyers are due to buy again.
+    buyers = set()
+    for chunk in chunks(touched_orders):
+        buyers.update(Order.select(Order.customer).where(Order.id.in_(chunk)).scalars())
+    from ..reminders import repurchase_store
+    repurchase_store.update(sorted(buyers))
     return counts
 
 

@@ -37,40 +37,58 @@ _ID_MASK = (1 << _DAY_AT) - 1
 _COLUMNS = ('customer_id', 'product_id', 'order_id', 'bought', 'due', 'purchases')
 
 
-def is_current() -> bool:
+def _state() -> dict:
     state = settings.get(STATE_KEY)
-    return isinstance(state, dict) and state.get('stale') is False
+    return state if isinstance(state, dict) else {}
+
+
+def is_current() -> bool:
+    return _state().get('stale') is False
 
 
 def mark_stale() -> None:
-    settings.put(STATE_KEY, {'stale': True})
+    """Every row may be wrong now. The generation tells a rebuild that was computing
+    meanwhile that its rows are older than this change."""
+    settings.put(STATE_KEY, {'stale': True, 'gen': _state().get('gen', 0) + 1})
 
 
 def ensure_current() -> None:
-    if not is_current():
-        rebuild()
+    # A second try when a change landed while the first one computed; after that the
+    # listing goes ahead with what there is, and the next one rebuilds.
+    for _ in range(2):
+        if is_current() or rebuild():
+            return
 
 
-def rebuild() -> int:
-    """Every buyer's rows from the orders. Returns how many rows it holds."""
+def rebuild() -> bool:
+    """Every buyer's rows from the orders. Computed outside the write transaction (it
+    takes seconds on a big shop), so the rows are stored as current only when no change
+    marked the cache stale meanwhile; returns whether they were."""
+    gen = _state().get('gen', 0)
     found = compute(None)
     found.sort(key=itemgetter(4))
-    with db.atomic():
+    with db.atomic() as tx:
+        # Writing first takes the write lock on SQLite, so the generation read next is
+        # the latest and nothing can change it before this transaction commits.
+        RepurchaseDue.delete().execute()
+        if _state().get('gen', 0) != gen:
+            tx.rollback()               # the old rows stay, marked stale
+            return False
         # Filling the table bare and indexing it after is ~5x faster than keeping two
         # indexes in step with 600,000 inserts.
         RepurchaseDue._schema.drop_indexes(safe=True)
-        RepurchaseDue.delete().execute()
         _insert(found)
         RepurchaseDue._schema.create_indexes(safe=True)
-        settings.put(STATE_KEY, {'stale': False})
-    return len(found)
+        settings.put(STATE_KEY, {'stale': False, 'gen': gen})
+    return True
 
 
 def update(ids=None, batch_id: int | None = None) -> None:
     """The orders of `ids` (or of the buyers a batch added) changed: rewrite their rows.
     Everyone (ids None and no batch), or many buyers: the next listing rebuilds."""
     if not is_current():
-        return                          # a rebuild is due anyway
+        mark_stale()                    # a rebuild is due; one computing now is too old
+        return
     if batch_id is not None:
         ids = [i for (i,) in Customer.select(Customer.id).where(Customer.batch == batch_id)
                .tuples()]
