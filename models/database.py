@@ -94,7 +94,9 @@ def _migrate(database: Database, backup_dir: Path | None) -> None:
     if version == LATEST_VERSION:
         return
     if isinstance(database, SqliteDatabase) and backup_dir is not None:
-        backup_sqlite(database, backup_dir / f'before-v{LATEST_VERSION}-{_stamp()}.db')
+        # Named for the shop: several shops may share one backups folder.
+        stem = Path(database.database).stem
+        backup_sqlite(database, backup_dir / f'before-v{LATEST_VERSION}-{stem}-{_stamp()}.db')
     run_migrations(database, version)
 
 

@@ -103,8 +103,17 @@ def restore(src: str | Path, db_path: Path | None = None,
     safety = aside = None
     if db_path.exists() and not _healthy(db_path):
         close_database()
-        aside = _set_aside(db_path, now)
-        copy_database(src, db_path, verify=False)
+        # The copy first, beside the shop: if it fails (disk full), the damaged file is
+        # still where it was, so the next start does not open a new empty shop there.
+        staged = db_path.with_name(db_path.name + '.restoring')
+        staged.unlink(missing_ok=True)
+        copy_database(src, staged, verify=False)
+        try:
+            aside = _set_aside(db_path, now)
+        except UserError:
+            staged.unlink(missing_ok=True)
+            raise
+        os.replace(staged, db_path)
     elif db_path.exists():
         try:
             before_bulk_change(now, db_path)

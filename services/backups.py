@@ -168,13 +168,15 @@ def _parse(name: str, stem: str) -> tuple[str, datetime | None] | None:
     s = re.escape(stem)
     for kind, pattern in ((AUTO, rf'{s}-auto-{_STAMP}'), (MANUAL, rf'{s}-{_STAMP}'),
                           (BEFORE_RESTORE, rf'before-restore-(?:{s}-)?{_STAMP}'),
-                          (BEFORE_MIGRATION, rf'before-v\d+-{_STAMP}')):
+                          (BEFORE_MIGRATION, rf'before-v\d+-{s}-{_STAMP}')):
         m = re.fullmatch(pattern + r'\.db', name)
         if m:
             try:
                 return kind, datetime.strptime(m.group(1), STAMP)
             except ValueError:
                 return OTHER, None
+    if re.fullmatch(rf'before-v\d+-{_STAMP}\.db', name):
+        return OTHER, None      # an older release's, not named for its shop: maybe ours
     if re.fullmatch(rf'.+-{_STAMP}\.db', name):
         return None
     return OTHER, None
@@ -289,10 +291,16 @@ def keep_set(times: list[datetime], keep_daily: int, keep_weekly: int) -> set[da
     return kept
 
 
-def rotate(db_path: Path, policy: BackupPolicy, folder: Path | None = None) -> list[Path]:
-    """Delete the automatic backups the policy no longer keeps; returns them."""
+def rotate(db_path: Path, policy: BackupPolicy, folder: Path | None = None,
+           now: datetime | None = None) -> list[Path]:
+    """Delete the automatic backups the policy no longer keeps; returns them. One dated
+    after `now` (taken while the clock ran ahead) is kept but holds no day's slot, or
+    it would push out every backup taken since."""
+    now = now or datetime.now()
     autos = [b for b in latest_backups(db_path, folder, versions=False) if b.kind == AUTO]
-    kept = keep_set([b.taken_at for b in autos], policy.keep_daily, policy.keep_weekly)
+    kept = keep_set([b.taken_at for b in autos if b.taken_at <= now],
+                    policy.keep_daily, policy.keep_weekly)
+    kept |= {b.taken_at for b in autos if b.taken_at > now}
     removed = []
     for b in autos:
         if b.taken_at not in kept:
@@ -332,7 +340,7 @@ def _daily_backup(db_path: Path, now: datetime | None) -> Path | None:
     if not policy.enabled or not backup_due(db_path, policy, now, folder):
         return None
     dest = take_backup(db_path, stamped_name(folder, db_path, AUTO, now), AUTO)
-    rotate(db_path, policy, folder)
+    rotate(db_path, policy, folder, now)
     return dest
 
 

@@ -211,3 +211,33 @@ def test_undo_import_from_the_command_line_takes_the_days_backup(tmp_path, capsy
     assert orders_in(db) == 0
     close_database()
     capsys.readouterr()
+
+
+def test_a_pre_migration_copy_belongs_to_its_own_shop(tmp_path):
+    """Two shops in one folder share backups/: neither is offered the other's copy."""
+    import shutil
+    from models.database import close_database, open_database
+    fixtures = Path(__file__).parent / 'fixtures'
+    for name in ('shop', 'other'):
+        shutil.copy(fixtures / 'shop_schema_v2.db', tmp_path / f'{name}.db')
+    open_database(tmp_path / 'other.db')            # migrates, copying other.db first
+    close_database()
+    (copy,) = (tmp_path / 'backups').glob('before-v*.db')
+    assert '-other-' in copy.name
+    assert backups.latest_backups(tmp_path / 'shop.db') == []
+    assert [b.kind for b in backups.latest_backups(tmp_path / 'other.db')] == [
+        backups.BEFORE_MIGRATION]
+    legacy = tmp_path / 'backups' / 'before-v2-20260101-120000.db'   # an older release's
+    shutil.copy(copy, legacy)
+    assert [b.kind for b in backups.latest_backups(tmp_path / 'shop.db')] == [backups.OTHER]
+
+
+def test_a_backup_from_a_clock_that_ran_ahead_holds_no_days_slot(database, make_customer):
+    make_customer('a')
+    shop = backups.database_file()
+    settings.save(BackupPolicy(keep_daily=1, keep_weekly=0))
+    backups.daily_backup(datetime(2031, 1, 1, 9))          # the clock once ran ahead
+    for day in range(3):
+        dest = backups.daily_backup(datetime(2024, 6, 1, 9) + timedelta(days=day))
+    assert dest.exists()
+    assert sorted(b.taken_at.date() for b in autos(shop)) == [date(2024, 6, 3), date(2031, 1, 1)]

@@ -116,6 +116,23 @@ def test_restore_over_a_damaged_shop_sets_it_aside(shop):
     assert header_problem(aside) is not None
 
 
+def test_a_restore_that_fails_leaves_the_damaged_shop_in_place(shop, monkeypatch):
+    """Disk full while copying: the next start must refuse the damaged file again, not
+    open a new empty shop where it was."""
+    import services.backup_restore as br
+    path, backup = shop
+    db_damage.overwrite_pages(path, 1, 1)
+
+    def full_disk(*_a, **_k):
+        raise OSError(28, 'No space left on device')
+    monkeypatch.setattr(br, 'copy_database', full_disk)
+    with pytest.raises(OSError):
+        restore(backup, path)
+    assert path.exists() and not list(path.parent.glob('shop.db.damaged-*'))
+    with pytest.raises(CorruptDatabase):
+        open_checked(str(path))
+
+
 @pytest.mark.parametrize('damage', ['truncated', 'customer root', 'header'])
 def test_a_damaged_shop_is_refused_on_open(shop, damage):
     path, _ = shop
