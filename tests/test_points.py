@@ -319,6 +319,37 @@ def test_an_expiry_of_other_points_leaves_the_refund_whole(make_customer, make_o
     assert [e.points for e in entries(a, 'reverse')] == [-100] and cached(a) == 0
 
 
+def test_two_refunds_in_one_pass_never_go_below_zero(make_customer, make_order):
+    a = make_customer('a')
+    o1, o2 = make_order(a, 100_00), make_order(a, 100_00)
+    customer_stats.refresh([a])
+    redeem(a, 150, '兑换礼品', 'gift')                  # 50 left
+    set_status(o1, REFUNDED)
+    set_status(o2, REFUNDED)                            # one re-import: both refunded
+    customer_stats.refresh([a])
+    assert sum(e.points for e in entries(a, 'reverse')) == -50
+    assert cached(a) == balance(a) == 0
+
+
+def test_a_refund_takes_its_own_orders_points_before_the_oldest(make_customer, make_order):
+    """B's refund took B's points, so A's were what expired: A's refund takes nothing."""
+    a = make_customer('a')
+    oa = make_order(a, 100_00, paid_at=PAID)
+    ob = make_order(a, 100_00, paid_at=PAID + timedelta(days=10))
+    sync_order_points([a], at=PAID + timedelta(days=10))
+    set_status(ob, REFUNDED)
+    sync_order_points([a], at=PAID + timedelta(days=15))
+    customer_stats.refresh([a])
+    expire(PAID + timedelta(days=45), PointsRules(expiry_days=30))
+    make_order(a, 50_00, paid_at=PAID + timedelta(days=50))
+    sync_order_points([a], at=PAID + timedelta(days=50))
+    set_status(oa, REFUNDED)
+    sync_order_points([a], at=PAID + timedelta(days=55))
+    customer_stats.refresh([a])
+    assert [e.order_id for e in entries(a, 'reverse')] == [ob.id]
+    assert cached(a) == balance(a) == 50
+
+
 # --- redemption and adjustment --------------------------------------------------------------
 
 def test_redeem_spends_and_updates_the_balance(make_customer):

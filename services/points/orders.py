@@ -110,7 +110,9 @@ def _reverse(where: str, params: list, stamp: datetime) -> int:
     Never below zero, and never what already expired: points spent (redeemed) before
     the refund are taken from later earnings, at the next sync if the balance is short
     now, but points of the order that expired unused are gone already. Spending and
-    expiry use the oldest points first (FIFO, as services.points.expiry counts them).
+    expiry use the oldest points first (FIFO, as services.points.expiry counts them); a
+    reversal takes its own order's points first. Several orders of one buyer in one
+    pass share the balance.
     """
     reason = ("SUBSTR('订单 ' || o.order_no || CASE o.status WHEN 'refunded' THEN ' 已退款' "
               "WHEN 'closed' THEN ' 已关闭' ELSE ' 未成交' END || '，冲回积分', 1, 128)")
@@ -122,9 +124,11 @@ def _reverse(where: str, params: list, stamp: datetime) -> int:
         return 0
     expired = _expired_of_orders(sorted({row[1] for row in owed}))
     rows = []
+    left: dict[int, int] = {}       # each buyer's balance as this pass takes from it
     for order_id, customer_id, net, balance, why, source in owed:
-        take = min(balance, net - expired.get(order_id, 0))
+        take = min(left.setdefault(customer_id, balance), net - expired.get(order_id, 0))
         if take > 0:
+            left[customer_id] -= take
             rows.append((customer_id, 'reverse', -take, why, source, stamp, order_id))
     if rows:
         p = _param()
@@ -135,7 +139,7 @@ def _reverse(where: str, params: list, stamp: datetime) -> int:
 
 def _expired_of_orders(customer_ids: list[int]) -> dict[int, int]:
     """{order id: points of its earnings that expired}, replaying each customer's ledger
-    with debits taking the oldest credits first. Customers who never had points expire
+    with debits taking the oldest credits first (a reversal: its own order's first). Customers who never had points expire
     (most shops: expiry is off) are skipped by one probe."""
     p = _param()
     out: dict[int, int] = {}
@@ -159,6 +163,14 @@ def _expired_of_orders(customer_ids: list[int]) -> dict[int, int]:
                 credits.append([order_id, points])
                 continue
             debit = -points
+            if kind == 'reverse' and order_id is not None:
+                # A reversal takes its own order's points first; only what they no longer
+                # cover comes out of the oldest points.
+                for credit in credits[head:]:
+                    if credit[0] == order_id and debit:
+                        used = min(debit, credit[1])
+                        credit[1] -= used
+                        debit -= used
             while debit and head < len(credits):
                 used = min(debit, credits[head][1])
                 credits[head][1] -= used
@@ -167,6 +179,8 @@ def _expired_of_orders(customer_ids: list[int]) -> dict[int, int]:
                     out[credits[head][0]] = out.get(credits[head][0], 0) + used
                 if not credits[head][1]:
                     head += 1
+            while head < len(credits) and not credits[head][1]:
+                head += 1
     return out
 
 
