@@ -14,6 +14,8 @@ from .tier_change import TierChange
 from . import campaign as _campaign, care as _care, consent as _consent, group as _group
 from .campaign import (Audience, Campaign, CampaignMember, CampaignSend, CampaignStage,
                        MessageTemplate)
+from .care import CustomerMark, Survey, SurveyResponse
+from .consent import OptOut
 from .group import ChatGroup, GroupMember, Referral
 
 # Creation order: every table after the tables it references.
@@ -24,7 +26,6 @@ ALL_MODELS = (Tier, ImportBatch, ImportChange, Customer, CustomerSearch, CustomF
 V3_MODELS = ((RepurchaseDue,) + _group.MODELS + _campaign.MODELS + _care.MODELS
              + _consent.MODELS)
 ALL_MODELS = ALL_MODELS + V3_MODELS
-globals().update({m.__name__: m for m in _care.MODELS + _consent.MODELS})
 
 __all__ = [m.__name__ for m in ALL_MODELS] + [
     'ALL_MODELS', 'V3_MODELS', 'REBUILD_KEY', 'BaseModel', 'db', 'now', 'ORDER_STATES',

@@ -181,9 +181,9 @@ def purge_customers(ids: list[int]) -> int:
 def merge_customers(source_ids: list[int], target_id: int) -> None:
     """Fold duplicates into `target_id`.
 
-    Orders, tags, points, contacts, group memberships and referrals move to the
-    target; each source stays in the recycle bin marked as merged, with a snapshot
-    of what it was.
+    Orders, tags, points, contacts, group memberships, referrals, survey answers, and
+    opt-outs and a quality mark the target lacks move to the target; each source stays in the
+    recycle bin marked as merged, with a snapshot of what it was.
     """
     source_ids = [i for i in source_ids if i != target_id]
     if not source_ids:
@@ -213,9 +213,14 @@ def merge_customers(source_ids: list[int], target_id: int) -> None:
         target.updated_at = now()
         target.save()
         save_search(target_id, profile_of(target))
-        from . import groups, referrals
+        from . import groups, quality_marks, referrals
+        from .care import responses
+        from .consent import optouts
+        optouts.fold_into(source_ids, target_id)
         groups.fold_into(source_ids, target_id)
         referrals.fold_into(source_ids, target_id)
+        quality_marks.fold_into(source_ids, target_id)
+        responses.fold_into(source_ids, target_id)
         customer_stats.refresh([target_id] + source_ids)
 
 

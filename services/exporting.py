@@ -18,6 +18,7 @@ from .custom_fields import list_fields
 from .customer_profile import CustomerProfile
 from .chunking import chunks
 from .errors import UserError
+from .privacy import mask_address, mask_phone
 from .files.member_sheet import (PLATFORM_NAMES, MemberSheetRow, member_row, sheet_headers,
                                  sheet_kinds)
 from .files.writers import write_table
@@ -54,14 +55,17 @@ def check_suffix(path) -> None:
 # --- members -----------------------------------------------------------------------
 
 def export_members(path, member_filter=None, progress: Progress | None = None,
-                   cancelled: IsCancelled | None = None) -> int:
+                   cancelled: IsCancelled | None = None, masked: bool = False) -> int:
     """Write the member sheet: every live customer by id, or exactly the rows of
-    `member_filter` (a services.member_query.MemberFilter) in its order.
+    `member_filter` (a services.member_query.MemberFilter) in its order. Not a
+    marketing list: nobody is left out, the 退订 column says who opted out of what.
+    `masked`: phones and addresses as services.privacy masks them (the app's default;
+    importing such a sheet back keeps the real values).
     Returns the number of members written."""
     check_suffix(path)
     ids = _member_ids(member_filter)
     custom = [f.name for f in list_fields()]
-    rows = _member_rows(ids, custom)
+    rows = _member_rows(ids, custom, masked)
     return write_table(path, sheet_headers(custom), rows, sheet_kinds(custom),
                        sheet_name='会员', progress=progress, cancelled=cancelled,
                        total=len(ids))
@@ -75,11 +79,13 @@ def _member_ids(member_filter) -> list[int]:
     return member_query.ids(member_filter)
 
 
-def _member_rows(ids: list[int], custom: list[str]) -> Iterator[list]:
+def _member_rows(ids: list[int], custom: list[str], masked: bool = False) -> Iterator[list]:
     tiers = tier_names()
+    opted = _opt_outs_of(ids)          # once: the opted-out are few, a pass finds them all
     for chunk in chunks(ids, CHUNK):
         found = {r[0]: r for r in _select_in(Customer, _MEMBER_COLUMNS, Customer.id, chunk)}
         tags = _hand_tags(chunk)
+        marks = _marks_of(chunk)
         for cid in chunk:
             r = found.get(cid)
             if r is None:          # erased since the ids were read
@@ -87,10 +93,31 @@ def _member_rows(ids: list[int], custom: list[str]) -> Iterator[list]:
             values = list(r[8:])
             values[11] = bool(values[11])                       # birth_leap
             values[17] = json.loads(values[17]) if custom and values[17] else {}
+            if masked:                                          # phone, phone2, address
+                values[3], values[4] = mask_phone(values[3]), mask_phone(values[4])
+                values[14] = mask_address(values[14])
             yield member_row(MemberSheetRow(
                 id=cid, profile=CustomerProfile(*values), tier=tiers.get(r[1], ''),
                 points=r[2], order_count=r[3], total_spent=r[4], first_order_at=_stamp(r[5]),
-                last_order_at=_stamp(r[6]), segment=r[7], tags=tags.get(cid, ())), custom)
+                last_order_at=_stamp(r[6]), segment=r[7], tags=tags.get(cid, ()),
+                opt_outs=opted.get(cid, ''), **marks.get(cid, {})), custom)
+
+
+def _opt_outs_of(ids: Sequence[int]) -> dict[int, str]:
+    """'短信、电话' per customer who opted out of anything."""
+    from .consent import CHANNEL_NAMES, channels_for
+    return {cid: '、'.join(CHANNEL_NAMES[c] for c in channels)
+            for cid, channels in channels_for(ids).items()}
+
+
+def _marks_of(ids: Sequence[int]) -> dict[int, dict]:
+    """Quality marks and credit levels per customer, as MemberSheetRow fields."""
+    from models.care import CustomerMark
+    sql = (f'SELECT "customer_id", "quality", "reason", "credit"'
+           f' FROM "{CustomerMark._meta.table_name}"'
+           f' WHERE "customer_id" IN ({_marks(len(ids))})')
+    return {cid: {'quality': q, 'quality_reason': r, 'credit': c}
+            for cid, q, r, c in db.execute_sql(sql, list(ids)).fetchall()}
 
 
 def _hand_tags(ids: Sequence[int]) -> dict[int, list[str]]:
@@ -137,11 +164,12 @@ def _stamp(v) -> datetime | None:
 # --- orders ------------------------------------------------------------------------
 
 def export_orders(path, progress: Progress | None = None,
-                  cancelled: IsCancelled | None = None) -> int:
-    """Write every order, oldest first, with its lines joined into one cell."""
+                  cancelled: IsCancelled | None = None, masked: bool = False) -> int:
+    """Write every order, oldest first, with its lines joined into one cell; `masked`:
+    the receiver's phone and address masked."""
     check_suffix(path)
     total = Order.select().count()
-    return write_table(path, ORDER_HEADERS, _order_rows(), ORDER_KINDS, sheet_name='订单',
+    return write_table(path, ORDER_HEADERS, _order_rows(masked), ORDER_KINDS, sheet_name='订单',
                        progress=progress, cancelled=cancelled, total=total)
 
 
@@ -150,7 +178,7 @@ _ORDER_COLUMNS = (Order.id, Order.order_no, Order.platform, Order.customer, Orde
                   Order.created_at, Order.paid_at, Order.receiver, Order.phone, Order.address)
 
 
-def _order_rows() -> Iterator[list]:
+def _order_rows(masked: bool = False) -> Iterator[list]:
     sql = (f'SELECT {_names(_ORDER_COLUMNS)} FROM "{Order._meta.table_name}"'
            f' WHERE "id" > {_param()} ORDER BY "id" LIMIT {CHUNK}')
     last = 0
@@ -169,7 +197,8 @@ def _order_rows() -> Iterator[list]:
             yield [no, PLATFORM_NAMES.get(platform, platform), nick, name,
                    status_text or ORDER_STATE_NAMES.get(status, status),
                    '是' if completed else '否', amount, count, _stamp(created), _stamp(paid),
-                   receiver, phone, address, '；'.join(items.get(oid, ()))]
+                   receiver, mask_phone(phone) if masked else phone,
+                   mask_address(address) if masked else address, '；'.join(items.get(oid, ()))]
 
 
 def _order_items(order_ids: list[int]) -> dict[int, list[str]]:

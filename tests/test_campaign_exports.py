@@ -1,6 +1,7 @@
 """Sheets for SMS platforms and for 旺旺/WeChat: phones as text, unusable phones apart,
 formula-looking values neutralised, nothing written when something is missing."""
 import csv
+from pathlib import Path
 from datetime import date
 
 import openpyxl
@@ -68,6 +69,21 @@ def test_sms_csv_lists_unusable_phones_in_a_second_file(shop, tmp_path):
     # A formula-looking name is neutralised in its own cell.
     none_row = next(row for row in skipped[1:] if row[1] == 'tb_none')
     assert none_row[2] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_a_re_export_that_skips_nobody_removes_the_old_skipped_list(shop, tmp_path):
+    from models import Customer
+    stage = campaign(sms_template())
+    out = tmp_path / 'sms.csv'
+    first = sending.export_stage(stage, out)
+    assert Path(first.skipped_path).exists()
+    gone = [c.id for c in Customer.select().where(Customer.nick.in_(
+        ['pdd_masked', 'tb_none', 'tb_twin']))]
+    from services import customers
+    customers.delete_customers(gone)               # the unreachable buyers leave the shop
+    again = sending.export_stage(stage, out)
+    assert again.skipped == 0 and again.skipped_path is None
+    assert not Path(first.skipped_path).exists()
 
 
 def test_sms_xlsx_keeps_phones_as_text(shop, tmp_path):

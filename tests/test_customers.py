@@ -300,3 +300,27 @@ def test_a_merge_moves_group_memberships_and_referrals(make_customer):
     assert groups.member_ids(vip) == [keep]
     assert referrals.referrals_of(friend).referred_by.referrer_id == keep
     assert Customer.get_by_id(friend).referred_by_id == keep
+
+
+def test_a_merge_keeps_the_duplicates_quality_mark_and_survey_answers(make_customer):
+    from services import quality_marks
+    from services.care import responses, surveys
+    from services.customers import merge_customers
+    keep, dup = make_customer('keep'), make_customer('dup')
+    quality_marks.set_quality(dup, 'good', '回购稳定')
+    sid = surveys.save_survey(surveys.SurveyInfo(name='回访'))
+    responses.record_response(responses.ResponseInput(sid, dup, score=5))
+    merge_customers([dup], keep)
+    assert quality_marks.get_mark(keep).quality == 'good'
+    assert [r.score for r in responses.responses_of(keep)] == [5]
+
+
+def test_a_merge_carries_the_duplicates_opt_out(make_customer):
+    from services.consent import optouts
+    from services.customers import merge_customers
+    keep, dup = make_customer('keep'), make_customer('dup')
+    optouts.add_optout(dup, 'sms', '回复：TD')
+    optouts.add_optout(dup, 'wechat')
+    optouts.add_optout(keep, 'wechat')
+    merge_customers([dup], keep)
+    assert sorted(optouts.channels_of(keep)) == ['sms', 'wechat']

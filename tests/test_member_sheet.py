@@ -32,8 +32,8 @@ def test_headers_are_exactly_the_documented_ones():
     assert MEMBER_HEADERS == [
         '会员编号', '买家会员名', '平台', '姓名', '手机', '微信', '性别', '生日', '生日类型',
         '地区', '地址', '会员等级', '积分', '订单数', '累计消费', '首次购买', '最近购买',
-        'RFM分群', '标签', '备注']
-    assert sheet_headers(CUSTOM_FIELDS)[20:] == ['肤质', '宝宝生日', '备注（自定义）']
+        'RFM分群', '标签', '备注', '客户质量', '质量原因', '买家信用', '退订']
+    assert sheet_headers(CUSTOM_FIELDS)[24:] == ['肤质', '宝宝生日', '备注（自定义）']
 
 
 def test_written_formats():
@@ -204,3 +204,65 @@ def test_profile_round_trip_through_cleaned():
         extra = {k: v for k, v in values.pop('extra').items() if v}
         rebuilt = CustomerProfile(**values, extra=extra).cleaned()
         assert rebuilt == profile.cleaned()
+
+
+# --- quality marks and credit levels (客户质量, 质量原因, 买家信用) ------------------------
+
+MARKS = [('bad', '=恶意退款 3 次', 'heart3'), ('good', '', 'goldcrown5'), ('', '', ''),
+         ('normal', '回复慢', ''), ('', '', 'diamond1'), ('good', '+老客户', 'crown2')]
+
+
+def marked_rows():
+    return [member_row(MemberSheetRow(id=i + 1, profile=p, quality=q, quality_reason=r,
+                                      credit=c), CUSTOM_FIELDS)
+            for i, ((p, _), (q, r, c)) in enumerate(zip(SAMPLES, MARKS))]
+
+
+def test_marks_are_written_as_chinese_names():
+    rows = [dict(zip(sheet_headers(CUSTOM_FIELDS), r)) for r in marked_rows()]
+    assert [(r['客户质量'], r['质量原因'], r['买家信用']) for r in rows] == [
+        ('劣质', '=恶意退款 3 次', '3心'), ('优质', '', '5金冠'), ('', '', ''),
+        ('一般', '回复慢', ''), ('', '', '1钻'), ('优质', '+老客户', '2冠')]
+
+
+@pytest.mark.parametrize('csv_file', [False, True])
+def test_marks_parse_back_unchanged(csv_file):
+    rows, label = marked_rows(), 'members.xlsx'
+    if csv_file:
+        rows = [[neutralise(v) if isinstance(v, str) else ('' if v is None else str(v))
+                 for v in r] for r in rows]
+        label = 'members.csv'
+    parsed = parse(sheet_headers(CUSTOM_FIELDS), rows, label)
+    assert parsed.problems == []
+    assert [r.marks for r in parsed.records] == [
+        {'quality': q, 'reason': r, 'credit': c} for q, r, c in MARKS]
+
+
+def test_a_sheet_without_mark_columns_leaves_marks_alone():
+    parsed = parse(['买家会员名', '手机'], [['a', '138']])
+    assert parsed.records[0].marks is None
+
+
+def test_partial_mark_columns_and_the_ways_credit_is_written():
+    parsed = parse(['买家会员名', '买家信用'],
+                   [['a', '3心'], ['b', '三颗心'], ['c', '2 皇冠'], ['d', '1金皇冠'],
+                    ['e', 'DIAMOND4'], ['f', None]])
+    assert parsed.problems == []
+    assert [r.marks for r in parsed.records] == [
+        {'credit': 'heart3'}, {'credit': 'heart3'}, {'credit': 'crown2'},
+        {'credit': 'goldcrown1'}, {'credit': 'diamond4'}, {'credit': ''}]
+    only_quality = parse(['买家会员名', '客户质量'], [['a', '优质客户'], ['b', 'bad']])
+    assert [r.marks for r in only_quality.records] == [{'quality': 'good'}, {'quality': 'bad'}]
+
+
+@pytest.mark.parametrize('column, cell, words', [
+    ('客户质量', '很好', '优质、一般、劣质'),
+    ('买家信用', '6心', '买家信用看不懂'),
+    ('买家信用', '3星', '买家信用看不懂'),
+])
+def test_unknown_mark_values_are_row_problems(column, cell, words):
+    parsed = parse(['买家会员名', column], [['ok', ''], ['a', cell]])
+    assert [r.nick for r in parsed.records] == ['ok']
+    (problem,) = parsed.problems
+    assert (problem.row, problem.column) == (3, column)
+    assert words in problem.message

@@ -27,7 +27,8 @@ _WHERE = {
     'save_audience': 'audiences', 'rename_audience': 'audiences',
     'delete_audience': 'audiences', 'audience_size': 'audiences',
     'audience_sizes': 'audiences', 'count_filter': 'audiences', 'customer_ids': 'audiences',
-    'describe': 'audiences',
+    'describe': 'audiences', 'count_opted_out': 'audiences', 'audience_reach': 'audiences',
+    'audience_reaches': 'audiences',
     'Recipient': 'recipients', 'get_recipient': 'recipients',
     'sample_recipient': 'recipients', 'mobile_of': 'recipients', 'find_buyers': 'recipients',
     'preview': 'template_store',
@@ -39,7 +40,7 @@ _WHERE = {
     'export_stage': 'sending', 'mark_stage_sent': 'sending',
     'unmark_stage_sent': 'sending', 'skipped_path_for': 'sending',
     'StageResult': 'results', 'GroupResult': 'results', 'campaign_results': 'results',
-    'returned_buyers': 'results',
+    'returned_buyers': 'results', 'held_in_campaign': 'holds',
     'Promotion': 'winback', 'upcoming_promotions': 'winback',
     'winback_campaign': 'winback', 'winback_audience': 'winback', 'winback_days': 'winback',
 }

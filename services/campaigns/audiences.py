@@ -178,6 +178,29 @@ def audience_sizes(today: date | None = None) -> dict[int, int]:
     return {a.id: count_filter(a.filter, a.asleep_days, today) for a in list_audiences()}
 
 
+def count_opted_out(f: MemberFilter, asleep_days: int | None = None,
+                    today: date | None = None, channel: str = 'sms') -> int:
+    """How many of the filter's buyers opted out of `channel` (one SQL count)."""
+    from models import Customer
+    from ..consent.query import opted_out
+    from ..member_query.filters import _conditions
+    conds = _conditions(effective_filter(f, asleep_days, today))
+    return Customer.select().where(*conds, opted_out(channel)).count()
+
+
+def audience_reach(audience_id: int, today: date | None = None) -> tuple[int, int]:
+    """(live size, how many of them opted out of SMS)."""
+    a = get_audience(audience_id)
+    return (count_filter(a.filter, a.asleep_days, today),
+            count_opted_out(a.filter, a.asleep_days, today))
+
+
+def audience_reaches(today: date | None = None) -> dict[int, tuple[int, int]]:
+    """id -> (live size, opted out of SMS) of every saved audience (off the UI thread)."""
+    return {a.id: (count_filter(a.filter, a.asleep_days, today),
+                   count_opted_out(a.filter, a.asleep_days, today)) for a in list_audiences()}
+
+
 def customer_ids(f: MemberFilter, asleep_days: int | None = None,
                  today: date | None = None) -> list[int]:
     """Live customer ids the filter selects, in id order."""
@@ -226,6 +249,12 @@ def describe(f: MemberFilter, asleep_days: int | None = None) -> str:
             parts.append(f'标签 {tag.name if tag else value}')
         elif key == 'group_id':
             parts.append(f'社群 {_group_name(value)}')
+        elif key == 'quality':
+            from ..care.codes import quality_name
+            parts.append(f'客户质量 {quality_name(value)}')
+        elif key == 'credit_min':
+            from ..care.codes import credit_name
+            parts.append(f'买家信用≥{credit_name(value)}')
         else:
             parts.append(f'{key}={value}')
     return ' · '.join(parts) or '全部顾客'

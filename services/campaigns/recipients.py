@@ -13,10 +13,12 @@ from ..tiers import tier_names
 
 CHUNK = 5000
 
-# Why a buyer is left off an SMS sheet.
+# Why a buyer is left off a sheet: unreachable by SMS, or held back on purpose (holds).
 NO_PHONE, MASKED, NOT_MOBILE, DUPLICATE = 'no_phone', 'masked', 'not_mobile', 'duplicate'
+OPTED_OUT, CAPPED = 'opted_out', 'capped'
 SKIP_REASONS = {NO_PHONE: '没有手机号', MASKED: '手机号已打码（平台隐藏了中间位）',
-                NOT_MOBILE: '不是手机号（座机或号码不完整）', DUPLICATE: '手机号与另一位顾客相同，已发给对方'}
+                NOT_MOBILE: '不是手机号（座机或号码不完整）', DUPLICATE: '手机号与另一位顾客相同，已发给对方',
+                OPTED_OUT: '已退订', CAPPED: '已达发送上限'}
 
 _MOBILE = re.compile(r'1[3-9]\d{9}')
 _MASK_CHARS = frozenset('*#xX')

@@ -12,6 +12,12 @@ Formats (what `member_row` writes and `parse_member_rows` reads back unchanged):
 - 累计消费 in yuan; 首次购买/最近购买 as date-times.
 - 标签: the hand-set tags, comma-separated (`,`, `，` and `、` all split on read).
   Rule-made (auto) tags are left out: the importer treats 标签 as the hand-set tags.
+- 客户质量 (优质/一般/劣质 or empty), 质量原因, 买家信用 (3心, 2钻, 1冠, 1金冠 ... or
+  empty): the owner's quality mark and the platform credit level (services.quality_marks).
+  A sheet with only some of these columns changes only those; an empty 客户质量 clears
+  the mark.
+- 退订: the channels the buyer opted out of (短信、电话、微信/旺旺), computed from the
+  do-not-contact list (services.consent); an import never changes opt-outs.
 - Then one text column per custom field; a field named like a standard column is
   written as `名称（自定义）`.
 Computed columns (会员编号, 会员等级, 积分, 订单数, 累计消费, 首次/最近购买, RFM分群) are
@@ -24,17 +30,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from ..care.codes import credit_name, parse_credit, parse_quality, quality_name
 from ..customer_profile import CustomerProfile
 from ..importing.records import MemberRecord, ParsedFile, Problem
 from .writers import plain_text, unneutralise
 
 MEMBER_HEADERS = ['会员编号', '买家会员名', '平台', '姓名', '手机', '微信', '性别', '生日',
                   '生日类型', '地区', '地址', '会员等级', '积分', '订单数', '累计消费',
-                  '首次购买', '最近购买', 'RFM分群', '标签', '备注']
+                  '首次购买', '最近购买', 'RFM分群', '标签', '备注', '客户质量', '质量原因',
+                  '买家信用', '退订']
 MEMBER_KINDS = ['text'] * 12 + ['int', 'int', 'money', 'datetime', 'datetime',
-                                'text', 'text', 'text']
+                                'text', 'text', 'text', 'text', 'text', 'text', 'text']
 COMPUTED = ('会员编号', '会员等级', '积分', '订单数', '累计消费', '首次购买', '最近购买',
-            'RFM分群')
+            'RFM分群', '退订')
 CUSTOM_SUFFIX = '（自定义）'
 
 PLATFORM_NAMES = {'taobao': '淘宝', 'tmall': '天猫', 'pdd': '拼多多', 'douyin': '抖音',
@@ -75,6 +83,10 @@ class MemberSheetRow:
     last_order_at: datetime | None = None
     segment: str = ''
     tags: Sequence[str] = ()               # hand-set tag names
+    quality: str = ''                      # quality mark code: good, normal, bad
+    quality_reason: str = ''
+    credit: str = ''                       # credit code, e.g. 'diamond2'
+    opt_outs: str = ''                     # channels opted out of, e.g. '短信、电话'
 
 
 def custom_header(name: str) -> str:
@@ -116,7 +128,8 @@ def member_row(m: MemberSheetRow, custom_fields: Sequence[str] = ()) -> list:
            p.wechat, GENDER_NAMES.get(p.gender, p.gender), birthday, kind,
            region_cell(p.province, p.city), p.address, m.tier, m.points, m.order_count,
            m.total_spent, m.first_order_at, m.last_order_at, m.segment,
-           ','.join(m.tags), p.note]
+           ','.join(m.tags), p.note, quality_name(m.quality), m.quality_reason,
+           credit_name(m.credit), m.opt_outs]
     if custom_fields:
         extra = p.extra or {}
         row += [plain_text(extra.get(name)) for name in custom_fields]
@@ -361,7 +374,20 @@ def _record(row: list, number: int, std: dict, custom: dict, texts: list, file_l
         values['extra'] = {name: _text(row[i], csv_quoted) for name, i in custom.items()}
     tags = parse_tags(_text(row[std['标签']], csv_quoted)) if '标签' in std else None
     tier = _text(row[std['会员等级']], csv_quoted) if '会员等级' in std else ''
+    marks = None
+    for column, key, read in _MARK_COLUMNS:
+        if column in std:
+            marks = {} if marks is None else marks
+            try:
+                marks[key] = read(_text(row[std[column]], csv_quoted))
+            except ValueError as e:
+                problem(column, str(e))
     if bad:
         return None
     return MemberRecord(platform=platform, nick=values['nick'], values=values, tags=tags,
-                        row=number, tier=tier)
+                        row=number, tier=tier, marks=marks)
+
+
+# Sheet column, the mark's key, its reader (ValueError for a bad cell).
+_MARK_COLUMNS = (('客户质量', 'quality', parse_quality), ('质量原因', 'reason', str.strip),
+                 ('买家信用', 'credit', parse_credit))

@@ -44,9 +44,10 @@ NEW_BUYER_SOURCE = '群名册导入'
 # --- export ---------------------------------------------------------------------------
 
 def export_roster(path, group_ids: list[int] | None = None, progress: Progress | None = None,
-                  cancelled: IsCancelled | None = None) -> int:
+                  cancelled: IsCancelled | None = None, masked: bool = False) -> int:
     """Write the rosters of `group_ids` (None: every group), live customers only, group by
-    group. Returns the rows written."""
+    group; phones as 138****1234 when masked. Returns the rows written."""
+    from ..privacy import mask_phone
     q = (GroupMember.select(ChatGroup.name, Customer.nick, Customer.platform, Customer.name,
                             Customer.phone, GroupMember.role, GroupMember.joined_at,
                             GroupMember.note)
@@ -56,7 +57,8 @@ def export_roster(path, group_ids: list[int] | None = None, progress: Progress |
         q = q.where(GroupMember.group.in_(group_ids))
     rows = list(q.tuples())
     rows.sort(key=lambda r: (r[0], ROLE_ORDER.get(r[5], 3), r[6] or date.min, r[1]))
-    out = ([g, nick, PLATFORM_NAMES.get(platform, platform), name, phone,
+    out = ([g, nick, PLATFORM_NAMES.get(platform, platform), name,
+            mask_phone(phone) if masked else phone,
             ROLE_NAMES.get(role, role), joined, note]
            for g, nick, platform, name, phone, role, joined, note in rows)
     return write_table(path, HEADERS, out, KINDS, sheet_name='群名册', progress=progress,

@@ -179,6 +179,9 @@ def _restore(change: ImportChange) -> set[int]:
         update_rows(Order, TRACKED, [(*values, change.row_id)])
         cid = Order.select(Order.customer).where(Order.id == change.row_id).scalar()
         return {cid} if cid else set()
+    if change.table == 'customer_mark':
+        from ..quality_marks import restore_mark
+        return restore_mark(change.row_id, before, change.batch.created_at)
     if change.table == 'revived':
         Customer.update(deleted_at=_parse_value('paid_at', before['deleted_at'])).where(
             Customer.id == change.row_id).execute()

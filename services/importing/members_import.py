@@ -11,17 +11,19 @@ from dataclasses import asdict, fields
 
 from models import Customer, CustomerSearch, CustomerTag, ImportChange, Tag, Tier
 
-from .. import customer_stats
+from .. import customer_stats, quality_marks
 from ..tiers import BY_IMPORT, record_tier_moves
 from ..customer_profile import CustomerProfile
 from ..customers import profile_of, profile_search_text, save_search
 from ..errors import ValidationError
+from ..privacy import keeps_stored
 from ..tasks import check
 from .orders_import import Counts
 from .records import MemberRecord, Problem
 from .sqlbulk import chunks, insert_rows, update_rows
 
 PROFILE_COLUMNS = tuple(f.name for f in fields(CustomerProfile) if f.name != 'extra')
+_MASKABLE = ('phone', 'phone2', 'address')
 
 
 def import_members(records: list[MemberRecord], batch_id: int, now, file_label: str,
@@ -32,6 +34,9 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
     tier_ids = {name: tid for tid, name in Tier.select(Tier.id, Tier.name).tuples()}
     overrides: list[tuple[int, int]] = []
     current_tags = _tags_of([c.id for c in existing.values()])
+    marks = (quality_marks.marks_for([c.id for c in existing.values()])
+             if any(r.marks is not None for r in records) else {})
+    mark_sets, new_marks = [], []
     new_rows, new_keys, updates, changes, tag_sets = [], [], [], [], []
     updated_profiles: list[tuple[int, CustomerProfile]] = []
     seen = set()
@@ -63,9 +68,18 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
         if bad_tag:
             problems.append(Problem(file_label, r.row, '标签', f'标签太长（最多32个字）：{bad_tag}'))
             continue
+        old_mark = marks.get(old.id) if old else None
+        if r.marks is not None:
+            problem = _mark_problem(old_mark, r.marks)
+            if problem:
+                problems.append(Problem(file_label, r.row, *problem))
+                continue
+        mark_changed = r.marks is not None and quality_marks.changes_mark(old_mark, r.marks)
         if old is None:
             new_rows.append(_row(profile) + (batch_id, now, now))
             new_keys.append((key, profile, wanted_tags))
+            if mark_changed:
+                new_marks.append((key, r.marks))
             counts.added += 1
             continue
         tags_before = sorted(current_tags.get(old.id, []))
@@ -75,9 +89,14 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
         if tier is None:
             problems.append(Problem(file_label, r.row, '会员等级', f'没有叫“{r.tier}”的会员等级'))
             continue
+        if mark_changed:
+            mark_sets.append((old.id, r.marks))
         if (asdict(profile) == asdict(base) and tags_after == tags_before
                 and tier == old.tier_id):
-            counts.skipped += 1
+            if mark_changed:
+                counts.updated += 1         # the mark alone: the customer row stays
+            else:
+                counts.skipped += 1
             continue
         if tier != old.tier_id:
             overrides.append((tier, old.id))
@@ -99,6 +118,7 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
         insert_rows(CustomerSearch, ('customer_id', 'text'),
                     [(ids[k], profile_search_text(p)) for k, p, _ in new_keys])
         tag_sets += [(ids[k], t) for k, _, t in new_keys if t]
+        mark_sets += [(ids[k], m) for k, m in new_marks]
         counts.customers_added = len(new_rows)
     if updates:
         update_rows(Customer, PROFILE_COLUMNS + ('extra', 'updated_at'), updates)
@@ -108,6 +128,8 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
         insert_rows(ImportChange, ('batch_id', 'table', 'row_id', 'before'), changes)
     for cid, names in tag_sets:
         set_manual_tags(cid, names, tag_ids, batch_id)
+    if mark_sets:
+        quality_marks.import_marks(mark_sets, batch_id, now)
     if overrides:
         record_tier_moves(overrides, BY_IMPORT)
         update_rows(Customer, ('tier_id', 'tier_locked'), [(t, True, cid) for t, cid in overrides])
@@ -116,6 +138,16 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
         affected |= set(ids.values())
     customer_stats.refresh(affected)
     return counts
+
+
+_MARK_COLUMNS = {'quality': '客户质量', 'reason': '质量原因', 'credit': '买家信用'}
+
+
+def _mark_problem(old, values: dict) -> tuple[str, str] | None:
+    """(sheet column, reason) when the row's mark cannot be stored."""
+    m = quality_marks.merged_mark(old or quality_marks.MarkInfo(0), values)
+    problem = quality_marks.mark_problem(m.quality, m.reason, m.credit)
+    return (_MARK_COLUMNS[problem[0]], problem[1]) if problem else None
 
 
 def _overlay(base: CustomerProfile, values: dict) -> CustomerProfile:
@@ -129,6 +161,8 @@ def _overlay(base: CustomerProfile, values: dict) -> CustomerProfile:
                 else:
                     extra[name] = value
             merged['extra'] = extra
+        elif k in _MASKABLE and keeps_stored(merged[k], v, k):
+            continue            # a masked export read back: 138****1234 means "as it is"
         else:
             merged[k] = v
     return CustomerProfile(**merged)

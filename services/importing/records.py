@@ -59,6 +59,7 @@ class MemberRecord:
     tags: list[str] | None = None      # None when the sheet has no 标签 column
     row: int = 0
     tier: str = ''                     # 会员等级 as written; a change sets a manual override
+    marks: dict | None = None          # quality/reason/credit for the mark columns present
 
 
 @dataclass

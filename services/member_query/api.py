@@ -42,10 +42,13 @@ def page(f: MemberFilter, offset: int, limit: int) -> list[MemberRow]:
         ids_q = _ordered(_base(f, Customer.id), f).offset(offset).limit(limit)
         rows = [MemberRow(*values) for values in
                 _ordered(Customer.select(*_ROW_FIELDS).where(Customer.id.in_(ids_q)), f).tuples()]
+    from ..quality_marks import qualities_for
     tags = tags_for([r.id for r in rows])
+    marks = qualities_for([r.id for r in rows])      # one indexed lookup per page
     for r in rows:
         r.tier_locked = bool(r.tier_locked)
         r.tags = tags.get(r.id, [])
+        r.quality = marks.get(r.id, '')
     return rows
 
 

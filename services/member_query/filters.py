@@ -12,8 +12,10 @@ from datetime import date, datetime, time, timedelta
 from peewee import SQL, Case, NodeList, SqliteDatabase, fn
 
 from models import Customer, CustomerSearch, CustomerTag, Order, OrderLine, Tier, db
+from models.care import CustomerMark
 from models.group import GroupMember
 
+from ..care.codes import CREDIT_LEVELS
 from ..pinyin_keys import normalise_query
 
 # Sortable columns: key -> model field. Everything else sorts by id.
@@ -35,6 +37,8 @@ class MemberFilter:
     tier_id: int | None = None
     tag_id: int | None = None
     group_id: int | None = None          # a member of this WeChat/QQ group
+    quality: str = ''                    # quality mark: good, normal, bad
+    credit_min: str = ''                 # platform credit at least this, e.g. 'diamond1'
     segment: str = ''
     lifecycle: str = ''                  # new, active, sleeping, lost
     loyalty: str = ''                    # price, inertia, high
@@ -78,6 +82,7 @@ class MemberRow:
     lifecycle: str = ''
     loyalty: str = ''
     clv: int = 0                                # fen
+    quality: str = ''                           # quality mark, filled per page
     tags: list = field(default_factory=list)    # [(name, color)]
 
 
@@ -155,12 +160,31 @@ def _column_conditions(f: MemberFilter, walk: bool = False, scan: bool = False) 
         buyers = (Order.select(Order.customer).join(OrderLine)
                   .where(OrderLine.title.contains(f.product.strip())))
         conds.append(Customer.id.in_(buyers))
-    if f.group_id is not None:
-        # Here rather than beside the tag: rosters are small (hundreds), so every path
-        # (counts, walks, probes) can take the id list as a plain condition.
-        conds.append(Customer.id.in_(GroupMember.select(GroupMember.customer)
-                                     .where(GroupMember.group == f.group_id)))
+    # Here rather than beside the tag: these lists are short, so every path (counts,
+    # walks, probes) can take them as plain conditions.
+    conds.extend(Customer.id.in_(ids) for ids in _id_lists(f))
     return conds
+
+
+def _id_lists(f: MemberFilter) -> list:
+    """Conditions that are lists of customer ids (a group's roster, the buyers with a
+    quality mark or credit level), as subqueries selecting "customer_id". Owners fill
+    them by hand, so they are short next to the customer table: SQLite starts from them."""
+    lists = []
+    if f.group_id is not None:
+        lists.append(GroupMember.select(GroupMember.customer)
+                     .where(GroupMember.group == f.group_id))
+    if f.quality or f.credit_min:
+        marks = []
+        if f.quality:
+            marks.append(CustomerMark.quality == f.quality)
+        if f.credit_min:
+            # This level and those above it; an unknown code matches nobody.
+            at = (CREDIT_LEVELS.index(f.credit_min) if f.credit_min in CREDIT_LEVELS
+                  else len(CREDIT_LEVELS))
+            marks.append(CustomerMark.credit.in_(CREDIT_LEVELS[at:]))
+        lists.append(CustomerMark.select(CustomerMark.customer).where(*marks))
+    return lists
 
 
 def _conditions(f: MemberFilter) -> list:

@@ -12,10 +12,10 @@ from models import Customer, CustomerTag, db
 
 from ..pinyin_keys import normalise_query
 from .cache import _cached, _Result, _sort_key
-from .filters import (MemberFilter, _column_conditions, _conditions, _ordered, _scalar, _sql,
-                      _tag_exists, _text_exists)
+from .filters import (MemberFilter, _column_conditions, _conditions, _id_lists, _ordered,
+                      _scalar, _sql, _tag_exists, _text_exists)
 from .text_scan import (_KEEP_IDS, _candidate_query, _candidate_sql, _count_and_first,
-                        _probe_sql, _scan_sql, _search, _tag_probe_sql)
+                        _list_probe_sql, _probe_sql, _scan_sql, _search, _tag_probe_sql)
 
 _MATERIALISE = 20_000      # results up to this size are sorted whole by primary-key lookups
 _FILTER_DRIVES = 100_000   # a filter this narrow drives a text search: probe its rows only
@@ -35,6 +35,8 @@ def _compute(f: MemberFilter) -> _Result:
     if not f.text:
         if f.tag_id is not None:
             return _tag_result(f, conds, only_bin_flag)
+        if _id_lists(f):
+            return _listed_result(f)
         if only_bin_flag:
             return _Result(_bin_split_count(f.deleted))
         return _Result(_scalar(Customer.select(fn.COUNT(SQL('*'))).where(*conds)))
@@ -47,6 +49,9 @@ def _compute(f: MemberFilter) -> _Result:
         # A narrow filter drives: probe the search text of its rows only.
         if f.tag_id is not None and _tag_size(f.tag_id) <= _FILTER_DRIVES:
             return _search(f, _tag_probe_sql(f.tag_id, f.text))
+        listed = _result(f.with_(text='')).candidates
+        if f.tag_id is None and listed is not None:
+            return _search(f, _list_probe_sql(listed, f.text))
         return _search(f, _probe_sql(f, f.text))
     # A wide filter: scan the text, then look up each match to check the rest.
     return _search(f, _scan_sql(f.text))
@@ -84,6 +89,21 @@ def _tag_result(f: MemberFilter, conds: list, only_bin_flag: bool) -> _Result:
     tagged = CustomerTag.select(CustomerTag.customer).where(CustomerTag.tag == f.tag_id)
     return _Result(_scalar(Customer.select(fn.COUNT(SQL('*')))
                            .where(*conds, Customer.id.in_(tagged))), listed)
+
+
+def _listed_result(f: MemberFilter) -> _Result:
+    """A filter with id lists (a roster, marks) starts from the shortest list when it is
+    short: its ids are the candidates, looked up one by one, instead of a walk over
+    every customer. A long list is counted like a column filter (random lookups of
+    many rows cost more than one pass over a narrow index)."""
+    n_listed, shortest = min(((q.count(), q) for q in _id_lists(f)), key=lambda t: t[0])
+    if n_listed > _MATERIALISE:
+        return _Result(_scalar(Customer.select(fn.COUNT(SQL('*'))).where(*_column_conditions(f))))
+    sql, params = _sql(shortest)
+    listed = '[' + (db.execute_sql(f'SELECT group_concat("customer_id") FROM ({sql})',
+                                   params).fetchone()[0] or '') + ']'
+    n, first = _count_and_first(db.connection(), listed, f)
+    return _Result(n, listed, {_sort_key(f): first})
 
 
 # --- pages --------------------------------------------------------------------------

@@ -52,6 +52,13 @@ def _tag_probe_sql(tag_id: int, text: str) -> tuple[str, list]:
             'AND "g"."customer_id" BETWEEN ? AND ?', [tag_id, _glob(text)])
 
 
+def _list_probe_sql(listed: str, text: str) -> tuple[str, list]:
+    # Ids of a short list (a roster, marked buyers), each probed for the text.
+    return ('SELECT count(*), group_concat("s"."customer_id") FROM json_each(?) AS "j" '
+            'CROSS JOIN "customer_search" AS "s" ON "s"."customer_id" = "j"."value" '
+            'WHERE "s"."text" GLOB ? AND "j"."value" BETWEEN ? AND ?', [listed, _glob(text)])
+
+
 def _bin_probe_sql(text: str) -> tuple[str, list]:
     # Matches in the recycle bin, found from the bin's side: it is small.
     return _sql(Customer.select(fn.COUNT(SQL('*'))).where(

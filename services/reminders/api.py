@@ -6,6 +6,10 @@ an import, a new birthday or an edited cycle shows at once. Customer
 details (nick, name, phone, tier, spend ...) are read separately, and only for
 the reminders someone will look at (attach_details), because reading them costs
 more than finding the reminders.
+
+Opt-outs: reminders are the owner's own tasks, so a buyer who opted out of a channel
+keeps their reminders, flagged with the channels (Reminder.opted_out: 已退订短信 ...);
+the exported call and SMS lists leave them out (services.reminders.export).
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from models import Customer
 
 from .. import settings
 from ..chunking import chunks
+from ..consent.optouts import channels_for
 from ..tasks import gc_paused
 from ..tiers import tier_names
 from . import birthdays, festivals, marks, purchases, repurchase
@@ -120,7 +125,7 @@ def counts_by_day(year: int, month: int, kinds=KINDS, rules: ReminderRules | Non
 
 
 def attach_details(reminders: list[Reminder]) -> None:
-    """Fill each customer reminder's nick, name, phone and key facts in place."""
+    """Fill each customer reminder's nick, name, phone, key facts and opt-outs in place."""
     ids = set(map(attrgetter('customer_id'), reminders))
     ids.discard(None)
     if not ids:
@@ -139,8 +144,10 @@ def attach_details(reminders: list[Reminder]) -> None:
             facts[cid] = (nick, name, phone, wechat, platform, tiers.get(tier, ''), count,
                           spent, datetime.fromisoformat(last) if isinstance(last, str)
                           else last)
+    opted = channels_for(ids)
     for r in reminders:
         row = facts.get(r.customer_id)
         if row is not None:
             (r.nick, r.name, r.phone, r.wechat, r.platform, r.tier, r.order_count,
              r.total_spent, r.last_order_at) = row
+            r.opted_out = tuple(opted.get(r.customer_id, ()))

@@ -51,6 +51,7 @@ class Reminder:
     order_count: int = 0
     total_spent: int = 0            # fen
     last_order_at: datetime | None = None
+    opted_out: tuple = ()           # channels the customer opted out of (sms, phone, wechat)
 
 
 class Days(dict):
