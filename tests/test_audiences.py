@@ -115,3 +115,15 @@ def test_names_are_checked_rename_and_delete(shop):
     assert [a.name for a in aud.list_audiences()] == ['A2', 'B']
     aud.delete_audience(aid)
     assert Audience.select().count() == 1
+
+
+def test_quality_and_credit_conditions_are_named_and_shown_again(qtbot, database):
+    from services.member_query import MemberFilter
+    from ui.dialogs.audience_dialog import load_filter_bar
+    from ui.widgets.filter_bar import FilterBar
+    f = MemberFilter(quality='good', credit_min='diamond1')
+    assert aud.describe(f) == '客户质量 优质 · 买家信用≥1钻'
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    load_filter_bar(bar, f)
+    assert (bar.quality.currentData(), bar.credit.currentData()) == ('good', 'diamond1')

@@ -245,3 +245,24 @@ def test_unmark_puts_the_stage_back(qtbot, page, shop):
     assert CampaignSend.select().count() == 0
     assert detail.stages.item(0, 5).text() == '未发送' and detail.mark_button.isEnabled()
     assert tab.table.item(0, 3).text() == '未发送'
+
+
+def test_edit_and_delete_run_off_the_ui_thread(qtbot, page, shop, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    aid = campaigns.save_audience(campaigns.AudienceInfo(name='全部'))
+    tid = campaigns.save_template(campaigns.TemplateInfo(name='问候', body='{姓名}你好'))
+    cid = campaigns.create_campaign(campaigns.NewCampaign(
+        '春季回访', [campaigns.StageInfo(name='问候', date=TODAY, template_id=tid)],
+        audience_id=aid))
+    tab = page.campaigns_tab
+    tab.reload(cid)
+    wait(qtbot, tab.runner)
+    opened = []
+    monkeypatch.setattr(CampaignDialog, 'exec', lambda self: opened.append(self.info) or 0)
+    tab.edit_current()
+    wait(qtbot, tab.runner)
+    assert [i.id for i in opened] == [cid]
+    monkeypatch.setattr(QMessageBox, 'question', lambda *a, **k: QMessageBox.Yes)
+    tab.delete_current()
+    wait(qtbot, tab.runner)
+    assert campaigns.list_campaigns() == []

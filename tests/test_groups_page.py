@@ -199,6 +199,10 @@ def test_export_the_roster(qtbot, page, shop, tmp_path, monkeypatch):
     assert not task.running and '已导出 2 行' in done[0]
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
     assert [r[1] for r in rows[1:]] == ['tb_mao', 'tb_xiaolu']
+    # Masked unless the owner asked for full numbers: no whole mobile number in the file.
+    import re
+    assert not any(re.search(r'1\d{10}', str(cell)) for r in rows for cell in r)
+    assert any('****' in str(cell) for r in rows[1:] for cell in r)
 
 
 def test_the_page_follows_changes_made_elsewhere(page, shop):

@@ -35,14 +35,9 @@ def load_style() -> str:
         return ''
 
 
-def install_translators(app, locale: str) -> None:
-    """Qt's own dialogs (file chooser, message-box buttons) in the UI language."""
-    from PySide6.QtCore import QLibraryInfo, QTranslator
-    folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
-    for name in ('qtbase',):
-        translator = QTranslator(app)
-        if translator.load(f'{name}_{locale}', folder):
-            app.installTranslator(translator)
+def install_language(app) -> None:
+    from .i18n import install
+    install(app)
 
 
 def install_error_hook(on_corruption=None) -> None:
@@ -190,6 +185,7 @@ def run_app(argv: list[str]) -> int:
     if not instance.acquire():
         # This shop is open in another window: bring that one up instead.
         if not ask_first_to_show(instance.key):
+            install_language(app)
             QMessageBox.information(None, QCoreApplication.translate('app', '掌柜会员通'),
                                     QCoreApplication.translate('app', '这个店铺已经在另一个窗口中打开了。'))
         return 0
@@ -205,7 +201,7 @@ def _run_window(app, target: str, instance) -> int:
     from .single_instance import show_window
     app.setWindowIcon(app_icon())
     app.setStyleSheet(load_style())
-    install_translators(app, 'zh_CN')
+    install_language(app)               # the saved language, before any window or dialog
     window = None
 
     def to_front() -> None:
@@ -216,6 +212,9 @@ def _run_window(app, target: str, instance) -> int:
             show_window(widget)
     instance.activated.connect(to_front)
     if not open_or_recover(target):
+        return 1
+    from .dialogs.password_dialog import ask_at_start
+    if not ask_at_start():              # a shop password: 3 tries, then the app closes
         return 1
     from .main_window import MainWindow
     window = MainWindow(db_label=target)

@@ -106,7 +106,7 @@ def field_names(keys) -> str:
         name = field_name(key)
         if name not in seen:
             seen.append(name)
-    return '、'.join(seen)
+    return QCoreApplication.translate('labels', '、').join(seen)
 
 
 # Scoring codes (services.scoring stores codes; the owner sees these names).
@@ -172,7 +172,7 @@ def tag_rule_text(rule: dict | None) -> str:
     kind, value = rule.get('kind'), rule.get('value')
     try:
         if kind == 'segment':
-            return QCoreApplication.translate('labels', 'RFM分群是 {0}').format(value)
+            return QCoreApplication.translate('labels', 'RFM分群是 {0}').format(segment_name(value))
         if kind == 'tier':
             return QCoreApplication.translate('labels', '会员等级是 {0}').format(value)
         if kind == 'lifecycle':
@@ -209,3 +209,37 @@ def tier_reason_name(code: str) -> str:
 
 def tier_direction_name(code: str) -> str:
     return _tr(_TIER_DIRECTIONS[code]) if code in _TIER_DIRECTIONS else ''
+
+
+# Names services.campaigns hands out as Chinese text (STATE_NAMES, the meanings in
+# PLACEHOLDERS), marked here for lupdate; tests/test_translations.py checks none is missing.
+_SERVICE_TEXTS = (
+    QT_TRANSLATE_NOOP('labels', '未发送'), QT_TRANSLATE_NOOP('labels', '进行中'),
+    QT_TRANSLATE_NOOP('labels', '已全部发送'),
+    QT_TRANSLATE_NOOP('labels', '顾客姓名，没有时用会员名或“亲”'),
+    QT_TRANSLATE_NOOP('labels', '买家会员名'), QT_TRANSLATE_NOOP('labels', '会员等级'),
+    QT_TRANSLATE_NOOP('labels', '积分余额'), QT_TRANSLATE_NOOP('labels', '累计消费金额'),
+    QT_TRANSLATE_NOOP('labels', '店铺名（设置 → 店铺资料）'),
+    QT_TRANSLATE_NOOP('labels', '活动的优惠券'), QT_TRANSLATE_NOOP('labels', '活动赠送的积分'),
+    QT_TRANSLATE_NOOP('labels', '生日，如 8月15日'), QT_TRANSLATE_NOOP('labels', '上次购买日期'),
+    QT_TRANSLATE_NOOP('labels', '多少天没买了'),
+)
+
+
+def service_text(text: str) -> str:
+    """A name a service gave as Chinese text, in the UI language."""
+    return _tr(text)
+
+
+# RFM segments: services.scoring stores the eight trade names themselves (SEGMENTS).
+_SEGMENTS = (
+    QT_TRANSLATE_NOOP('labels', '重要价值客户'), QT_TRANSLATE_NOOP('labels', '重要发展客户'),
+    QT_TRANSLATE_NOOP('labels', '重要保持客户'), QT_TRANSLATE_NOOP('labels', '重要挽留客户'),
+    QT_TRANSLATE_NOOP('labels', '一般价值客户'), QT_TRANSLATE_NOOP('labels', '一般发展客户'),
+    QT_TRANSLATE_NOOP('labels', '一般保持客户'), QT_TRANSLATE_NOOP('labels', '一般挽留客户'),
+)
+
+
+def segment_name(name: str | None) -> str:
+    """A stored segment name as the owner reads it in the UI language."""
+    return _tr(name) if name else ''

@@ -15,25 +15,32 @@ from .pages.coming_page import ComingPage
 _T = 'MainWindow'
 # (key, title, what the page will hold while it is still to come)
 PAGES = (
-    ('members', QT_TRANSLATE_NOOP(_T, '会员'), ''),
-    ('orders', QT_TRANSLATE_NOOP(_T, '订单'), QT_TRANSLATE_NOOP(
-        _T, '导入的淘宝、拼多多、抖店订单会在这里按状态和时间列出，可按订单号或买家搜索。'
-            '订单目前可在会员详情的“订单”页查看。')),
-    ('calendar', QT_TRANSLATE_NOOP(_T, '日历'), QT_TRANSLATE_NOOP(
-        _T, '今日待办与月历：生日（公历/农历）、复购到期、大单回访、沉睡顾客唤醒和电商节日提醒。')),
-    ('campaigns', QT_TRANSLATE_NOOP(_T, '营销'), QT_TRANSLATE_NOOP(
-        _T, '按分群圈选顾客，编写带占位符的短信模板并计算条数，导出短信平台表格，查看活动回购效果；'
-            '保存的人群与活动记录。')),
-    ('groups', QT_TRANSLATE_NOOP(_T, '社群'), QT_TRANSLATE_NOOP(
-        _T, '微信群、QQ群名册（淘客群、VIP群、晒单群……）：谁在哪个群、什么角色、哪天入群，'
-            '名册导入导出；转介绍记录在会员详情的“社群”页。')),
-    ('analytics', QT_TRANSLATE_NOOP(_T, '分析'), QT_TRANSLATE_NOOP(
-        _T, '新客增长、复购率、流失率、会员等级金字塔、RFM分群、购买时段热力图和商品表现。')),
-    ('files', QT_TRANSLATE_NOOP(_T, '导入导出'), QT_TRANSLATE_NOOP(
-        _T, '导入淘宝订单报表、拼多多和抖店订单、任意Excel表格（记住列对应关系），'
-            '导出会员表、订单表和通话名单；每次导入都可整批撤销。')),
-    ('settings', QT_TRANSLATE_NOOP(_T, '设置'), QT_TRANSLATE_NOOP(
-        _T, '店铺名称、短信签名、会员等级与积分规则、RFM阈值、数据位置、备份和语言。')),
+    ('members', QT_TRANSLATE_NOOP('MainWindow', '会员'), ''),
+    ('orders', QT_TRANSLATE_NOOP('MainWindow', '订单'), QT_TRANSLATE_NOOP(
+        'MainWindow',
+        '导入的淘宝、拼多多、抖店订单会在这里按状态和时间列出，可按订单号或买家搜索。'
+        '订单目前可在会员详情的“订单”页查看。')),
+    ('calendar', QT_TRANSLATE_NOOP('MainWindow', '日历'), QT_TRANSLATE_NOOP(
+        'MainWindow',
+        '今日待办与月历：生日（公历/农历）、复购到期、大单回访、沉睡顾客唤醒和电商节日提醒。')),
+    ('campaigns', QT_TRANSLATE_NOOP('MainWindow', '营销'), QT_TRANSLATE_NOOP(
+        'MainWindow',
+        '按分群圈选顾客，编写带占位符的短信模板并计算条数，导出短信平台表格，查看活动回购效果；'
+        '保存的人群与活动记录。')),
+    ('groups', QT_TRANSLATE_NOOP('MainWindow', '社群'), QT_TRANSLATE_NOOP(
+        'MainWindow',
+        '微信群、QQ群名册（淘客群、VIP群、晒单群……）：谁在哪个群、什么角色、哪天入群，'
+        '名册导入导出；转介绍记录在会员详情的“社群”页。')),
+    ('analytics', QT_TRANSLATE_NOOP('MainWindow', '分析'), QT_TRANSLATE_NOOP(
+        'MainWindow',
+        '新客增长、复购率、流失率、会员等级金字塔、RFM分群、购买时段热力图和商品表现。')),
+    ('files', QT_TRANSLATE_NOOP('MainWindow', '导入导出'), QT_TRANSLATE_NOOP(
+        'MainWindow',
+        '导入淘宝订单报表、拼多多和抖店订单、任意Excel表格（记住列对应关系），'
+        '导出会员表、订单表和通话名单；每次导入都可整批撤销。')),
+    ('settings', QT_TRANSLATE_NOOP('MainWindow', '设置'), QT_TRANSLATE_NOOP(
+        'MainWindow',
+        '店铺名称、短信签名、会员等级与积分规则、RFM阈值、数据位置、备份和语言。')),
 )
 
 
@@ -45,7 +52,8 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], QWidget]] = {
             'members': self._members_page, 'files': self._files_page,
             'settings': self._settings_page, 'calendar': self._calendar_page,
-            'groups': self._groups_page, 'campaigns': self._campaigns_page}
+            'groups': self._groups_page, 'campaigns': self._campaigns_page,
+            'analytics': self._analytics_page}
         self.nav = QListWidget()
         self.nav.setObjectName('nav')
         self.nav.setFixedWidth(120)
@@ -124,6 +132,10 @@ class MainWindow(QMainWindow):
         page.changed.connect(self._data_changed)
         return page
 
+    def _analytics_page(self) -> QWidget:
+        from .pages.analytics_page import AnalyticsPage
+        return AnalyticsPage()
+
     def _files_page(self) -> QWidget:
         from .pages.files_page import FilesPage
         page = FilesPage()
@@ -148,6 +160,9 @@ class MainWindow(QMainWindow):
         if members is not None:
             members.reload_lookups()
             members.refresh()
+        analytics = self._pages.get('analytics')
+        if analytics is not None:
+            analytics.refresh()
 
     def _import_requested(self) -> None:
         self.nav.setCurrentRow([p[0] for p in PAGES].index('files'))

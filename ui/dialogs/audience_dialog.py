@@ -29,7 +29,8 @@ def load_filter_bar(bar: FilterBar, f: MemberFilter) -> None:
     for name, value in (('platform', f.platform or None), ('tier', f.tier_id),
                         ('tag', f.tag_id), ('group', getattr(f, 'group_id', None)),
                         ('segment', f.segment or None), ('lifecycle', f.lifecycle or None),
-                        ('loyalty', f.loyalty or None)):
+                        ('loyalty', f.loyalty or None), ('quality', f.quality or None),
+                        ('credit', f.credit_min or None)):
         combo = getattr(bar, name, None)
         if combo is not None:
             _select(combo, value)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 from services import auto_tags, tiers
 from services.scoring import LIFECYCLES, LOYALTIES, SEGMENT_ORDER
 
-from ..labels import lifecycle_name, loyalty_name, tag_rule_kind_name, tag_rule_kinds
+from ..labels import (lifecycle_name, loyalty_name, segment_name, tag_rule_kind_name,
+                      tag_rule_kinds)
 from ..tasks import BackgroundTask
 
 
@@ -66,7 +67,8 @@ class AutoTagDialog(QDialog):
     # --- layout ---------------------------------------------------------------------------
     def _build_editors(self) -> None:
         self.segment = QComboBox()
-        self.segment.addItems(list(SEGMENT_ORDER))
+        for name in SEGMENT_ORDER:                  # shown translated, stored as named
+            self.segment.addItem(segment_name(name), name)
         self.tier = QComboBox()
         self.tier.addItems([t.name for t in tiers.list_tiers()])
         self.lifecycle = QComboBox()
@@ -129,9 +131,9 @@ class AutoTagDialog(QDialog):
             return
         self.kind.setCurrentIndex(self.kind.findData(kind))
         self._kind_changed(self.kind.currentIndex())
-        if kind in ('segment', 'tier'):
+        if kind == 'tier':
             self._editors[kind].setCurrentIndex(self._editors[kind].findText(str(value)))
-        elif kind in ('lifecycle', 'loyalty'):
+        elif kind in ('segment', 'lifecycle', 'loyalty'):
             self._editors[kind].setCurrentIndex(self._editors[kind].findData(value))
         elif kind == 'spent_at_least' and isinstance(value, (int, float)):
             self.spent.setValue(value)
@@ -148,7 +150,7 @@ class AutoTagDialog(QDialog):
             combo = self._editors[kind]
             if combo.currentIndex() < 0:
                 raise ValueError(self.tr('请在“条件”里选一项。'))
-            value = combo.currentText() if kind in ('segment', 'tier') else combo.currentData()
+            value = combo.currentText() if kind == 'tier' else combo.currentData()
             return {'kind': kind, 'value': value}
         if kind == 'spent_at_least':
             value = round(self.spent.value(), 2)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog,
                                QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
@@ -12,9 +12,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from services import campaigns
 from services.errors import UserError
 
+from ..labels import channel_name
 from ..widgets.campaign_runner import Runner
 
-_STAGE_COLUMNS = ('阶段名称', '日期', '消息模板', '发优惠')
+_STAGE_COLUMNS = (QT_TRANSLATE_NOOP('CampaignDialog', '阶段名称'),
+                  QT_TRANSLATE_NOOP('CampaignDialog', '日期'),
+                  QT_TRANSLATE_NOOP('CampaignDialog', '消息模板'),
+                  QT_TRANSLATE_NOOP('CampaignDialog', '发优惠'))
 
 
 class CampaignDialog(QDialog):
@@ -149,7 +153,7 @@ class CampaignDialog(QDialog):
         combo = QComboBox()
         combo.addItem(self.tr('（未选）'), None)
         for t in self.templates:
-            combo.addItem(f'{t.name} · {self.tr(campaigns.CHANNEL_NAMES[t.channel])}', t.id)
+            combo.addItem(f'{t.name} · {channel_name(t.channel)}', t.id)
         combo.setCurrentIndex(max(0, combo.findData(stage.template_id)))
         self.stages.setCellWidget(row, 2, combo)
         offer = QCheckBox()
@@ -186,11 +190,15 @@ class CampaignDialog(QDialog):
             return
         self.audience_size.setText(self.tr('计算中…'))
         today = self.today
-        self.runner.run(lambda _p, _c: campaigns.audience_size(aid, today), self._sized,
+        self.runner.run(lambda _p, _c: campaigns.audience_reach(aid, today), self._sized,
                         failed=self.audience_size.setText)
 
-    def _sized(self, n: int) -> None:
-        self.audience_size.setText(self.tr('现有 {0} 人').format(f'{n:,}'))
+    def _sized(self, reach: tuple) -> None:
+        n, opted = reach
+        text = self.tr('现有 {0} 人').format(f'{n:,}')
+        if opted:
+            text += self.tr('，{0} 人已退订短信（导出短信表时不放进表里）').format(f'{opted:,}')
+        self.audience_size.setText(text)
 
     # --- result -------------------------------------------------------------------------
     def stage_infos(self) -> list:

@@ -52,7 +52,7 @@ class CustomFieldsDialog(QDialog):
         self._fields = custom_fields.list_fields()
         self.list.clear()
         for f in self._fields:
-            extra = f'（{"、".join(f.choices)}）' if f.choices else ''
+            extra = self.tr('（{0}）').format(self.tr('、').join(f.choices)) if f.choices else ''
             self.list.addItem(f'{f.name} · {self.kind.itemText(self.kind.findData(f.kind))}{extra}')
 
     def add(self) -> None:

@@ -80,11 +80,11 @@ class GroupImportDialog(QDialog):
         if result.buyers_created:
             parts.append(self.tr('新建顾客 {0} 位').format(result.buyers_created))
         if result.groups_created:
-            parts.append(self.tr('新建群：{0}').format('、'.join(result.groups_created)))
+            parts.append(self.tr('新建群：{0}').format(self.tr('、').join(result.groups_created)))
         if result.problems:
             parts.append(self.tr('{0} 行有问题未导入（见下方）').format(len(result.problems)))
-        self.summary.setText('；'.join(parts) + ('\n' + '\n'.join(result.notes)
-                                                 if result.notes else ''))
+        self.summary.setText(self.tr('；').join(parts) + ('\n' + '\n'.join(result.notes)
+                                                         if result.notes else ''))
         self.problems.clear()
         self.problems.addItems([str(p) for p in result.problems])
         self.problems.setVisible(bool(result.problems))

@@ -55,7 +55,8 @@ class GroupJoinDialog(QDialog):
         for g in groups.list_groups():
             self._names[g.id] = g.name
             kind = f' · {g.kind}' if g.kind else ''
-            self.group.addItem(f'{g.name}（{app_name(g.app)}{kind} · {g.members}人）', g.id)
+            self.group.addItem(self.tr('{0}（{1}{2} · {3}人）').format(
+                g.name, app_name(g.app), kind, g.members), g.id)
         if select is not None:
             self.group.setCurrentIndex(max(0, self.group.findData(select)))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(self.group.count() > 0)

@@ -136,7 +136,7 @@ class ImportDialog(QDialog):
                      field_names(r.values)] for r in records]
         elif parsed is not None and parsed.kind == 'lines':
             headers = [self.tr('订单号'), self.tr('商品')]
-            rows = [[r.order_no, '；'.join(f'{ln.title} ×{ln.quantity}' for ln in r.lines)]
+            rows = [[r.order_no, self.tr('；').join(f'{ln.title} ×{ln.quantity}' for ln in r.lines)]
                     for r in records]
         else:
             headers = [self.tr('订单号'), self.tr('买家'), self.tr('状态'), self.tr('实付'),

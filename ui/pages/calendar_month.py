@@ -69,7 +69,7 @@ class MonthTab(QWidget):
         for per_day in counts.values():
             for kind, n in per_day.items():
                 totals[kind] = totals.get(kind, 0) + n
-        parts = '，'.join(f'{kind_name(k)} {n:,}' for k, n in totals.items())
+        parts = self.tr('，').join(f'{kind_name(k)} {n:,}' for k, n in totals.items())
         self.month_note.setText(self.tr('{0} 年 {1} 月待办：{2}').format(year, month, parts)
                                 if parts else self.tr('{0} 年 {1} 月没有待办的提醒。')
                                 .format(year, month))

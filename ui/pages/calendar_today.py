@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from services import reminders
@@ -41,7 +41,7 @@ class Loader:
         if mine == self.generation:
             self.busy = False
             from PySide6.QtWidgets import QMessageBox
-            QMessageBox.warning(self.owner, self.owner.tr('提醒'), message)
+            QMessageBox.warning(self.owner, QCoreApplication.translate('Loader', '提醒'), message)
 
 
 class TodayTab(QWidget):
@@ -82,7 +82,7 @@ class TodayTab(QWidget):
                                  .format(self.today.isoformat()))
             return
         overdue = sum(1 for r in self.list.model.reminders() if r.date < self.today)
-        parts = '，'.join(f'{kind_name(k)} {n:,}' for k, n in counts.items())
+        parts = self.tr('，').join(f'{kind_name(k)} {n:,}' for k, n in counts.items())
         text = self.tr('{0} 待办 {1} 条：{2}').format(self.today.isoformat(), f'{total:,}', parts)
         if overdue:
             text += self.tr('（其中逾期 {0} 条）').format(f'{overdue:,}')

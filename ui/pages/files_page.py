@@ -174,19 +174,31 @@ class FilesPage(QWidget):
             run_export(self, what, path)
 
 
-def run_export(parent: QWidget, what: str, path: str, member_filter=None) -> BackgroundTask:
-    """Write a sheet in the background; a message says how many rows went out."""
+def run_export(parent: QWidget, what: str, path: str, member_filter=None,
+               masked: bool | None = None) -> BackgroundTask | None:
+    """Write a sheet in the background; a message says how many rows went out.
+    `masked` None: ask (phones and addresses masked unless the owner ticks the box)."""
     from services import exporting
+    if masked is None:
+        from ..dialogs.export_dialog import ask_options
+        note = QCoreApplication.translate(
+            'FilesPage', '会员表不是营销名单：已退订的顾客照常导出，“退订”列写明退订了哪些渠道。'
+        ) if what == 'members' else ''
+        full = ask_options(parent, QCoreApplication.translate('FilesPage', '导出'), path, note)
+        if full is None:
+            return None
+        masked = not full
 
     def work(progress, cancelled):
         if what == 'members':
-            return exporting.export_members(path, member_filter, progress, cancelled)
-        return exporting.export_orders(path, progress=progress, cancelled=cancelled)
-    def tr(text: str) -> str:
-        return QCoreApplication.translate('FilesPage', text)
-    task = BackgroundTask(work, parent, tr('正在导出…'))
+            return exporting.export_members(path, member_filter, progress, cancelled, masked)
+        return exporting.export_orders(path, progress=progress, cancelled=cancelled,
+                                       masked=masked)
+    task = BackgroundTask(work, parent, QCoreApplication.translate('FilesPage', '正在导出…'))
     task.finished.connect(lambda n: QMessageBox.information(
-        parent, tr('导出完成'), tr('已导出 {0} 行到\n{1}').format(f'{n:,}', path)))
-    task.failed.connect(lambda m: QMessageBox.warning(parent, tr('导出失败'), m))
+        parent, QCoreApplication.translate('FilesPage', '导出完成'),
+        QCoreApplication.translate('FilesPage', '已导出 {0} 行到\n{1}').format(f'{n:,}', path)))
+    task.failed.connect(lambda m: QMessageBox.warning(
+        parent, QCoreApplication.translate('FilesPage', '导出失败'), m))
     parent._export_task = task
     return task.start()

@@ -172,12 +172,18 @@ class GroupsPage(QWidget):
         name = '' if all_groups else ''.join('_' if c in '\\/:*?"<>|' else c for c in g.name)
         default = self.tr('全部群名册.xlsx') if all_groups else self.tr('{0}名册.xlsx').format(name)
         path, _ = QFileDialog.getSaveFileName(self, self.tr('导出群名册'), default, sheet_filter())
-        if path:
-            self.run_export(path, None if all_groups else [g.id])
+        if not path:
+            return
+        from ..dialogs.export_dialog import ask_options
+        full = ask_options(self, self.tr('导出群名册'), path)
+        if full is not None:
+            self.run_export(path, None if all_groups else [g.id], masked=not full)
 
-    def run_export(self, path: str, group_ids: list[int] | None) -> BackgroundTask:
+    def run_export(self, path: str, group_ids: list[int] | None,
+                   masked: bool = True) -> BackgroundTask:
         task = BackgroundTask(
-            lambda progress, cancelled: groups.export_roster(path, group_ids, progress, cancelled),
+            lambda progress, cancelled: groups.export_roster(path, group_ids, progress, cancelled,
+                                                             masked),
             self, self.tr('正在导出名册…'))
         task.finished.connect(lambda n: QMessageBox.information(
             self, self.tr('导出完成'), self.tr('已导出 {0} 行到\n{1}').format(f'{n:,}', path)))

@@ -47,6 +47,9 @@ class SettingsPage(QWidget):
         self.tabs.addTab(_scrolled(self.lifecycle), self.tr('生命周期'))
         self.tabs.addTab(_scrolled(self.loyalty), self.tr('忠诚度 && CLV'))
         self.tabs.addTab(self._points_section(), self.tr('积分规则'))
+        from ..dialogs.survey_editor_dialog import SurveyEditor
+        self.surveys = SurveyEditor()           # satisfaction surveys and their answers
+        self.tabs.addTab(self.surveys, self.tr('满意度问卷'))
         from ..widgets.shop_profile_editor import ShopProfileEditor
         self.shop_profile = ShopProfileEditor()
         self.tabs.addTab(_scrolled(self.shop_profile), self.tr('店铺资料'))
@@ -55,6 +58,13 @@ class SettingsPage(QWidget):
         self.backup.restored.connect(self.load)
         self.backup.restored.connect(self.changed)
         self.tabs.addTab(self.backup, self.tr('数据与备份'))
+        from ..widgets.privacy_editor import PrivacyEditor
+        self.privacy = PrivacyEditor()          # opt-outs and masking change the lists
+        self.privacy.saved.connect(self.changed)
+        self.tabs.addTab(_scrolled(self.privacy), self.tr('隐私与退订'))
+        from ..widgets.language_editor import LanguageEditor
+        self.language = LanguageEditor()
+        self.tabs.addTab(_scrolled(self.language), self.tr('界面语言'))
         self._scoring_tabs = {1, 2, 3}
         for editor in (self.rfm, self.lifecycle, self.loyalty):
             editor.edited.connect(self._edited)

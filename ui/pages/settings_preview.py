@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWid
 
 from services.scoring import LIFECYCLES, LOYALTIES, SEGMENT_ORDER
 
-from ..labels import lifecycle_name, loyalty_name
+from ..labels import lifecycle_name, loyalty_name, segment_name
 
 
 class ScorePreview(QWidget):
@@ -48,7 +48,7 @@ class ScorePreview(QWidget):
             max(moved.values(), default=0), moved.get('segment', 0),
             moved.get('lifecycle', 0), moved.get('loyalty', 0)))
         rows: list[tuple] = []
-        sections = (('segment', self.tr('RFM分群'), list(SEGMENT_ORDER), str),
+        sections = (('segment', self.tr('RFM分群'), list(SEGMENT_ORDER), segment_name),
                     ('lifecycle', self.tr('生命周期'), list(LIFECYCLES), lifecycle_name),
                     ('loyalty', self.tr('忠诚类型'), list(LOYALTIES), loyalty_name))
         for key, heading, order, name in sections:
@@ -59,7 +59,7 @@ class ScorePreview(QWidget):
                 rows.append((name(code), (now, after)))
         self.table.setRowCount(len(rows))
         for r, (label, values) in enumerate(rows):
-            item = QTableWidgetItem(label if values else f'【{label}】')
+            item = QTableWidgetItem(label if values else self.tr('【{0}】').format(label))
             if values is None:
                 font = item.font()
                 font.setBold(True)

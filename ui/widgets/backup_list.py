@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from services.backups import AUTO, BEFORE_MIGRATION, BEFORE_RESTORE, MANUAL, BackupInfo
 
 _T = 'BackupList'
-KIND_NAMES = {AUTO: QT_TRANSLATE_NOOP(_T, '自动'), MANUAL: QT_TRANSLATE_NOOP(_T, '手动'),
-              BEFORE_RESTORE: QT_TRANSLATE_NOOP(_T, '恢复前'),
-              BEFORE_MIGRATION: QT_TRANSLATE_NOOP(_T, '升级前')}
+KIND_NAMES = {AUTO: QT_TRANSLATE_NOOP('BackupList', '自动'),
+              MANUAL: QT_TRANSLATE_NOOP('BackupList', '手动'),
+              BEFORE_RESTORE: QT_TRANSLATE_NOOP('BackupList', '恢复前'),
+              BEFORE_MIGRATION: QT_TRANSLATE_NOOP('BackupList', '升级前')}
 
 
 def size_text(size: int) -> str:

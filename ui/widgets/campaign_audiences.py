@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -13,7 +13,9 @@ from services.errors import UserError
 from ..formatting import minute
 from .campaign_runner import Runner
 
-_COLUMNS = ('名称', '条件', '人数', '修改时间')
+_COLUMNS = (QT_TRANSLATE_NOOP('AudiencesTab', '名称'), QT_TRANSLATE_NOOP('AudiencesTab', '条件'),
+            QT_TRANSLATE_NOOP('AudiencesTab', '人数'),
+            QT_TRANSLATE_NOOP('AudiencesTab', '修改时间'))
 
 
 class AudiencesTab(QWidget):
@@ -72,13 +74,18 @@ class AudiencesTab(QWidget):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.table.setItem(row, col, item)
         today = self.today
-        self.runner.run(lambda _p, _c: campaigns.audience_sizes(today), self._sized)
+        self.runner.run(lambda _p, _c: campaigns.audience_reaches(today), self._sized)
 
     def _sized(self, sizes: dict) -> None:
+        # id -> (people, of them opted out of SMS): "120（3 人已退订短信）"
         for row, a in enumerate(self.audiences):
             item = self.table.item(row, 2)
             if item is not None and a.id in sizes:
-                item.setText(f'{sizes[a.id]:,}')
+                n, opted = sizes[a.id]
+                text = f'{n:,}'
+                if opted:
+                    text += self.tr('（{0} 人已退订短信）').format(f'{opted:,}')
+                item.setText(text)
 
     def size_of(self, audience_id: int) -> str:
         for row, a in enumerate(self.audiences):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -11,10 +11,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from services import campaigns
 
 from ..formatting import minute
+from ..labels import channel_name
 from .campaign_results import ResultsTable
 from .campaign_runner import Runner
 
-_STAGE_COLUMNS = ('阶段', '日期', '模板', '渠道', '发优惠', '发送情况')
+_STAGE_COLUMNS = (QT_TRANSLATE_NOOP('CampaignDetail', '阶段'),
+                  QT_TRANSLATE_NOOP('CampaignDetail', '日期'),
+                  QT_TRANSLATE_NOOP('CampaignDetail', '模板'),
+                  QT_TRANSLATE_NOOP('CampaignDetail', '渠道'),
+                  QT_TRANSLATE_NOOP('CampaignDetail', '发优惠'),
+                  QT_TRANSLATE_NOOP('CampaignDetail', '发送情况'))
 
 
 class CampaignDetail(QWidget):
@@ -96,13 +102,13 @@ class CampaignDetail(QWidget):
                    if info.control_percent else self.tr('不留对照组'))
         self.summary.setText(self.tr('人群：{0} · 目标 {1} 人 · {2} · 优惠：{3} · {4} 天内下单算回购')
                              .format(info.audience_name, f'{info.targets:,}', control,
-                                     '，'.join(offer) or self.tr('无'), info.window_days))
+                                     self.tr('，').join(offer) or self.tr('无'), info.window_days))
         self.stages.setRowCount(len(info.stages))
         for row, s in enumerate(info.stages):
             sent = (self.tr('{0} 已发 {1} 人').format(minute(s.sent_at), f'{s.sent_count:,}')
                     if s.sent_at else self.tr('未发送'))
             cells = (s.name, s.date.isoformat(), s.template_name or self.tr('（未选模板）'),
-                     self.tr(campaigns.CHANNEL_NAMES.get(s.channel, '')),
+                     channel_name(s.channel) if s.channel else '',
                      self.tr('是') if s.offer else '', sent)
             for col, text in enumerate(cells):
                 self.stages.setItem(row, col, QTableWidgetItem(text))
@@ -137,25 +143,50 @@ class CampaignDetail(QWidget):
         s = self.current_stage()
         if s is None:
             return
-        default = f'{self.info.name}-{s.name}-{"短信" if kind == "sms" else "旺旺微信"}.xlsx'
+        channel = self.tr('短信') if kind == 'sms' else self.tr('旺旺微信')
+        default = f'{self.info.name}-{s.name}-{channel}.xlsx'
         path, _ = QFileDialog.getSaveFileName(self, self.tr('导出'), default,
                                               self.tr('Excel 表格 (*.xlsx);;CSV 文件 (*.csv)'))
-        if path:
-            self.export(path, kind)
+        if not path:
+            return
+        from ..dialogs.export_dialog import ask_options
+        note = (self.tr('短信平台需要完整手机号才能发送：上传的短信表里号码总是完整的，'
+                        '上面的选项只影响“无法发送”名单。') if kind == 'sms' else
+                self.tr('旺旺/微信表不含手机号，上面的选项只影响“无法发送”名单。'))
+        note += self.tr('已退订的顾客和已达发送上限的顾客不会放进表里。')
+        full = ask_options(self, self.tr('导出'), path, note)
+        if full is not None:
+            self.export(path, kind, masked=not full)
 
-    def export(self, path: str, kind: str = 'sms') -> None:
+    def export(self, path: str, kind: str = 'sms', masked: bool = True) -> None:
+        """The stage's sheet, less the opted-out and capped; the 无法发送 file masked."""
         s = self.current_stage()
         today = self.today
         self.status.setText(self.tr('正在导出…'))
         self.runner.run(lambda progress, cancelled: campaigns.export_stage(
-            s.id, path, kind, today, progress, cancelled), self._exported,
+            s.id, path, kind, today, progress, cancelled, masked), self._exported,
             self.tr('正在导出…'), failed=self._failed)
         self._update_buttons()
 
+    def _left_out(self, r) -> str:
+        """'1 人没有可用手机号、2 人已退订、1 人已达发送上限'."""
+        parts = []
+        unreachable = r.skipped - r.opted_out - r.capped
+        if unreachable:
+            parts.append(self.tr('{0} 人没有可用手机号').format(unreachable))
+        if r.opted_out:
+            parts.append(self.tr('{0} 人已退订').format(r.opted_out))
+        if r.capped:
+            parts.append(self.tr('{0} 人已达发送上限').format(r.capped))
+        return self.tr('、').join(parts)
+
     def _exported(self, r) -> None:
-        if r.skipped_path:
-            text = self.tr('已导出 {0} 人到 {1}（共 {2} 条短信）；{3} 人没有可用手机号，名单在 {4}') \
-                .format(r.written, r.path, r.parts, r.skipped, r.skipped_path)
+        if r.skipped_path and r.parts:
+            text = self.tr('已导出 {0} 人到 {1}（共 {2} 条短信）；{3}，名单在 {4}') \
+                .format(r.written, r.path, r.parts, self._left_out(r), r.skipped_path)
+        elif r.skipped_path:
+            text = self.tr('已导出 {0} 人到 {1}；{2}，名单在 {3}') \
+                .format(r.written, r.path, self._left_out(r), r.skipped_path)
         elif r.parts:
             text = self.tr('已导出 {0} 人到 {1}（共 {2} 条短信）').format(r.written, r.path, r.parts)
         else:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMessageBox,
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -11,10 +11,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMes
 from services import campaigns
 
 from ..formatting import day
+from ..labels import service_text
 from .campaign_detail import CampaignDetail
 from .campaign_runner import Runner
 
-_COLUMNS = ('活动', '人群', '目标/对照', '状态', '创建日期')
+_COLUMNS = (QT_TRANSLATE_NOOP('CampaignsTab', '活动'), QT_TRANSLATE_NOOP('CampaignsTab', '人群'),
+            QT_TRANSLATE_NOOP('CampaignsTab', '目标/对照'),
+            QT_TRANSLATE_NOOP('CampaignsTab', '状态'),
+            QT_TRANSLATE_NOOP('CampaignsTab', '创建日期'))
 
 
 class CampaignsTab(QWidget):
@@ -79,7 +83,7 @@ class CampaignsTab(QWidget):
         self.table.setRowCount(len(self.items))
         for row, c in enumerate(self.items):
             cells = (c.name, c.audience_name, f'{c.targets:,} / {c.control:,}',
-                     self.tr(campaigns.STATE_NAMES.get(c.state, c.state)), day(c.created_at))
+                     service_text(campaigns.STATE_NAMES.get(c.state, c.state)), day(c.created_at))
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.blockSignals(False)
@@ -120,13 +124,17 @@ class CampaignsTab(QWidget):
             self.create(dialog.new)
 
     def edit_current(self) -> None:
-        from ..dialogs.campaign_dialog import CampaignDialog
         c = self.current()
         if c is None:
             return
-        dialog = CampaignDialog(info=campaigns.get_campaign(c.id), parent=self, today=self.today)
+        # A big campaign's members take a moment to read: off the UI thread.
+        self.runner.run(lambda _p, _c: campaigns.get_campaign(c.id), self._edit)
+
+    def _edit(self, info) -> None:
+        from ..dialogs.campaign_dialog import CampaignDialog
+        dialog = CampaignDialog(info=info, parent=self, today=self.today)
         if dialog.exec() == CampaignDialog.Accepted:
-            self.reload(c.id)
+            self.reload(info.id)
 
     def delete_current(self) -> None:
         c = self.current()
@@ -136,5 +144,6 @@ class CampaignsTab(QWidget):
             self, self.tr('删除活动'),
             self.tr('删除活动“{0}”？它的名单、发送记录和效果统计都会一起删除。').format(c.name))
         if answer == QMessageBox.Yes:
-            campaigns.delete_campaign(c.id)
-            self.reload()
+            self.runner.run(lambda _p, _c: campaigns.delete_campaign(c.id),
+                            lambda _r: self.reload(), self.tr('正在删除活动…'),
+                            cancellable=False)

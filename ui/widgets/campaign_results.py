@@ -1,13 +1,21 @@
 """A campaign's results table: per stage and for the whole campaign, targets against control."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ..formatting import yuan
 
-_COLUMNS = ('阶段', '统计日期', '目标人数', '回购人数', '转化率', '回购金额', '对照人数',
-            '对照回购', '对照转化率', '提升', '多带来的收入')
+_COLUMNS = (QT_TRANSLATE_NOOP('ResultsTable', '阶段'), QT_TRANSLATE_NOOP('ResultsTable', '统计日期'),
+            QT_TRANSLATE_NOOP('ResultsTable', '目标人数'),
+            QT_TRANSLATE_NOOP('ResultsTable', '回购人数'),
+            QT_TRANSLATE_NOOP('ResultsTable', '转化率'),
+            QT_TRANSLATE_NOOP('ResultsTable', '回购金额'),
+            QT_TRANSLATE_NOOP('ResultsTable', '对照人数'),
+            QT_TRANSLATE_NOOP('ResultsTable', '对照回购'),
+            QT_TRANSLATE_NOOP('ResultsTable', '对照转化率'),
+            QT_TRANSLATE_NOOP('ResultsTable', '提升'),
+            QT_TRANSLATE_NOOP('ResultsTable', '多带来的收入'))
 
 
 def percent(rate: float | None) -> str:

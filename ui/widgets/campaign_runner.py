@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..tasks import BackgroundTask
@@ -42,7 +43,7 @@ class Runner:
         if failed is not None:
             failed(message)
         else:
-            QMessageBox.warning(self.owner, self.owner.tr('营销'), message)
+            QMessageBox.warning(self.owner, QCoreApplication.translate('Runner', '营销'), message)
 
     def _cancelled(self, mine: int, failed) -> None:
         # The owner's Cancel: no warning, but whoever waits hears of it (with no message).

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QGridL
 
 from services import campaigns
 
+from ..labels import channel_name, service_text
+
 
 class TemplateEditor(QWidget):
     """Name, channel, 【签名】/opt-out switches and the body; emits `edited` on any change."""
@@ -21,7 +23,7 @@ class TemplateEditor(QWidget):
         self.name.setMaxLength(32)
         self.channel = QComboBox()
         for code in campaigns.CHANNELS:
-            self.channel.addItem(self.tr(campaigns.CHANNEL_NAMES[code]), code)
+            self.channel.addItem(channel_name(code), code)
         self.signature = QCheckBox(self.tr('开头加短信签名'))
         self.opt_out = QCheckBox(self.tr('结尾加退订提示'))
         self.body = QPlainTextEdit()
@@ -41,7 +43,7 @@ class TemplateEditor(QWidget):
         self.placeholder_buttons = {}
         for i, (name, meaning) in enumerate(campaigns.PLACEHOLDERS.items()):
             b = QPushButton('{' + name + '}')
-            b.setToolTip(self.tr(meaning))
+            b.setToolTip(service_text(meaning))
             b.clicked.connect(lambda _=False, n=name: self.insert(n))
             buttons.addWidget(b, i // 6, i % 6)
             self.placeholder_buttons[name] = b
@@ -179,5 +181,6 @@ class TemplatePreview(QFrame):
         else:
             self.counter.setText(self.tr('共 {0} 字').format(len(m.text)))
             self.counter.setStyleSheet('')
-        self.missing.setText(self.tr('这位顾客缺少：{0}（已按规则替换）').format('、'.join(m.missing))
+        self.missing.setText(self.tr('这位顾客缺少：{0}（已按规则替换）').format(
+            self.tr('、').join(m.missing))
                              if m.missing else '')

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from services import campaigns
 from services.errors import UserError
 
+from ..labels import channel_name
 from .campaign_template_editor import TemplateEditor, TemplatePreview
 
 
@@ -71,7 +72,7 @@ class TemplatesTab(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for t in self.templates:
-            item = QListWidgetItem(f'{t.name}  ·  {self.tr(campaigns.CHANNEL_NAMES[t.channel])}')
+            item = QListWidgetItem(f'{t.name}  ·  {channel_name(t.channel)}')
             item.setData(Qt.UserRole, t.id)
             self.list.addItem(item)
         self.list.blockSignals(False)

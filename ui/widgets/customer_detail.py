@@ -8,9 +8,10 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QP
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from services.customers import CustomerDetail
+from services.privacy import mask_address, mask_phone
 
 from .. import formatting
-from ..labels import channel_name, gender_name, order_state_name, platform_name
+from ..labels import channel_name, gender_name, order_state_name, platform_name, segment_name
 from .points_tab import PointsTab
 from .referral_tab import ReferralTab
 from .score_panel import ScorePanel
@@ -38,6 +39,10 @@ def _fill(table: QTableWidget, rows: list[list[str]], right: set[int] = frozense
             table.setItem(r, c, item)
 
 
+def _phones(p, masked: bool) -> str:
+    return ' / '.join(mask_phone(x) if masked else x for x in (p.phone, p.phone2) if x)
+
+
 class CustomerDetailPanel(QWidget):
     edit_requested = Signal(int)
     contact_requested = Signal(int)
@@ -62,6 +67,9 @@ class CustomerDetailPanel(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.contact_button)
         buttons.addStretch()
+        from ..dialogs.optout_dialog import ConsentBar
+        self.consent = ConsentBar()         # opt-outs, and 显示号码 for the full phone
+        self.consent.reveal.connect(self._reveal)
 
         self.tabs = QTabWidget()
         profile = QWidget()
@@ -96,12 +104,18 @@ class CustomerDetailPanel(QWidget):
         self.social = ReferralTab()   # groups and referrals; loads when its tab is shown
         self.social.changed.connect(self.points_changed)     # a reward may move points
         self.tabs.addTab(self.social, self.tr('社群'))
+        from .care_tab import CareTab
+        self.care = CareTab()         # quality mark and satisfaction; loads when shown
+        self.care.mark_changed.connect(self.points_changed)   # the list shows the mark
+        self.care.recorded.connect(self.points_changed)       # a bonus, filled fields
+        self.tabs.addTab(self.care, self.tr('关怀'))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.tags)
         layout.addLayout(buttons)
+        layout.addWidget(self.consent)
         layout.addWidget(self.tabs, 1)
         self.show_detail(None)
 
@@ -119,9 +133,14 @@ class CustomerDetailPanel(QWidget):
         self._detail = d
         self.score.set_customer(d.id if d else None, d.tier_id if d else None,
                                 bool(d and d.tier_locked))
+        self.care.set_customer(d.id if d else None,
+                               (d.profile.name or d.profile.nick) if d else '',
+                               editable=bool(d and d.deleted_at is None))
         self.social.set_customer(d.id if d else None,
                                  (d.profile.name or d.profile.nick) if d else '',
                                  editable=bool(d and d.deleted_at is None))
+        self.consent.set_customer(d.id if d else None,
+                                  (d.profile.name or d.profile.nick) if d else '')
         for w in (self.edit_button, self.contact_button, self.tabs):
             w.setEnabled(d is not None)
         if d is None:
@@ -140,7 +159,8 @@ class CustomerDetailPanel(QWidget):
         if d.deleted_at:
             sub.append(self.tr('已删除（在回收站）'))
         if d.merged_from:
-            sub.append(self.tr('合并自：{0}').format('、'.join(n for n, _ in d.merged_from)))
+            sub.append(self.tr('合并自：{0}').format(
+                self.tr('、').join(n for n, _ in d.merged_from)))
         self.subtitle.setText(' · '.join(s for s in sub if s))
         self.tags.setText(' '.join(
             f'<span style="background:{escape(color)}; color:white;">&nbsp;{escape(name)}&nbsp;</span>'
@@ -150,15 +170,16 @@ class CustomerDetailPanel(QWidget):
             tier += self.tr('（手动指定）')
         values = {
             'name': p.name, 'nick': p.nick, 'platform': platform_name(p.platform),
-            'phone': ' / '.join(x for x in (p.phone, p.phone2) if x), 'wechat': p.wechat,
+            'phone': _phones(p, True), 'wechat': p.wechat,
             'gender': gender_name(p.gender) if p.gender else '',
             'birthday': formatting.birthday(p.birth_kind, p.birth_year, p.birth_month,
                                             p.birth_day, p.birth_leap),
-            'region': ' '.join(x for x in (p.province, p.city) if x), 'address': p.address,
+            'region': ' '.join(x for x in (p.province, p.city) if x),
+            'address': mask_address(p.address),
             'source': p.source, 'tier': tier, 'points': str(d.points),
             'spent': formatting.yuan(d.total_spent), 'orders': str(d.order_count),
             'first': formatting.day(d.first_order_at), 'last': formatting.day(d.last_order_at),
-            'segment': d.segment, 'note': p.note,
+            'segment': segment_name(d.segment), 'note': p.note,
         }
         for key, value in values.items():
             self.fields[key].setText(value)
@@ -169,6 +190,13 @@ class CustomerDetailPanel(QWidget):
         self.points.set_customer(d.id, editable=d.deleted_at is None)
         _fill(self.contacts, [[formatting.minute(c.at), channel_name(c.channel), c.purpose,
                                c.result, c.note] for c in d.contacts])
+
+    def _reveal(self, full: bool) -> None:
+        # Only on the owner's 显示 click (and password): the full number and address.
+        if self._detail is not None:
+            p = self._detail.profile
+            self.fields['phone'].setText(_phones(p, not full))
+            self.fields['address'].setText(p.address if full else mask_address(p.address))
 
     def _points_changed(self, customer_id: int) -> None:
         if self._detail is not None and self._detail.id == customer_id:

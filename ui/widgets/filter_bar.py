@@ -13,7 +13,7 @@ from services.tags import TagInfo
 from services.tiers import TierInfo
 
 from ..labels import (lifecycle_codes, lifecycle_name, loyalty_codes, loyalty_name,
-                      platform_codes, platform_name)
+                      platform_codes, platform_name, segment_name)
 
 _ANY = None
 
@@ -130,7 +130,7 @@ class FilterBar(QWidget):
     def _build_scores(self, grid: QGridLayout) -> None:
         # Second row: what scoring wrote (segment, lifecycle, loyalty, CLV).
         self.segment, self.lifecycle, self.loyalty = QComboBox(), QComboBox(), QComboBox()
-        self._refill(self.segment, self.tr('全部分群'), [(n, n) for n in SEGMENT_ORDER])
+        self._refill(self.segment, self.tr('全部分群'), [(segment_name(n), n) for n in SEGMENT_ORDER])
         self._refill(self.lifecycle, self.tr('全部生命周期'),
                      [(lifecycle_name(c), c) for c in lifecycle_codes()])
         self._refill(self.loyalty, self.tr('全部忠诚类型'),
@@ -149,8 +149,24 @@ class FilterBar(QWidget):
         for w in (QLabel(self.tr('分群')), self.segment, self.lifecycle, self.loyalty,
                   QLabel(self.tr('CLV 至少')), self.min_clv):
             row.addWidget(w)
+        self._build_marks(row)
         row.addStretch()
         grid.addLayout(row, 1, 0, 1, 13)
+
+    def _build_marks(self, row: QHBoxLayout) -> None:
+        # The owner's quality marks and the buyers' platform credit (services.quality_marks).
+        from .care_tab import credit_label, quality_codes, quality_name
+        from services.care.codes import CREDIT_LEVELS
+        self.quality, self.credit = QComboBox(), QComboBox()
+        self.quality.setObjectName('qualityFilter')
+        self.credit.setObjectName('creditFilter')
+        self._refill(self.quality, self.tr('全部客户质量'),
+                     [(quality_name(c), c) for c in quality_codes()])
+        self._refill(self.credit, self.tr('买家信用不限'),
+                     [(self.tr('信用 ≥ {0}').format(credit_label(c)), c) for c in CREDIT_LEVELS])
+        for combo in (self.quality, self.credit):
+            combo.currentIndexChanged.connect(self._emit)
+            row.addWidget(combo)
 
     def set_tiers(self, tiers: list[TierInfo]) -> None:
         self._refill(self.tier, self.tr('全部等级'), [(t.name, t.id) for t in tiers])
@@ -191,6 +207,7 @@ class FilterBar(QWidget):
             segment=self.segment.currentData() or '',
             lifecycle=self.lifecycle.currentData() or '',
             loyalty=self.loyalty.currentData() or '', min_clv=opt(self.min_clv, 100),
+            quality=self.quality.currentData() or '', credit_min=self.credit.currentData() or '',
             last_from=self.last_from.date().toPython() if dates else None,
             last_to=self.last_to.date().toPython() if dates else None)
 
@@ -198,12 +215,13 @@ class FilterBar(QWidget):
         widgets = (self.search, self.platform, self.tier, self.tag, self.group,
                    self.min_spent, self.max_spent, self.min_orders, self.max_orders,
                    self.use_dates,
-                   self.segment, self.lifecycle, self.loyalty, self.min_clv)
+                   self.segment, self.lifecycle, self.loyalty, self.min_clv, self.quality,
+                   self.credit)
         for w in widgets:
             w.blockSignals(True)
         self.search.clear()
         for combo in (self.platform, self.tier, self.tag, self.group, self.segment,
-                      self.lifecycle, self.loyalty):
+                      self.lifecycle, self.loyalty, self.quality, self.credit):
             combo.setCurrentIndex(0)
         for spin in (self.min_spent, self.max_spent, self.min_orders, self.max_orders,
                      self.min_clv):

@@ -61,9 +61,8 @@ class CustomerPicker(QWidget):
                 if r.id not in self._exclude][:self.LIMIT]
         total = member_query.count(f)
         for r in rows:
-            label = f'{r.nick}（{platform_name(r.platform)}'
-            label += f' · {r.name}）' if r.name else '）'
-            item = QListWidgetItem(label)
+            where = platform_name(r.platform) + (f' · {r.name}' if r.name else '')
+            item = QListWidgetItem(self.tr('{0}（{1}）').format(r.nick, where))
             item.setData(Qt.UserRole, r.id)
             self.results.addItem(item)
         if not rows:

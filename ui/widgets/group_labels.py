@@ -6,11 +6,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from .. import formatting
 
 _C = 'GroupLabels'
-_APPS = {'wechat': QT_TRANSLATE_NOOP(_C, '微信'), 'qq': QT_TRANSLATE_NOOP(_C, 'QQ')}
-_ROLES = {'owner': QT_TRANSLATE_NOOP(_C, '群主'), 'admin': QT_TRANSLATE_NOOP(_C, '管理员'),
-          'member': QT_TRANSLATE_NOOP(_C, '成员')}
-_REWARDS = {'none': QT_TRANSLATE_NOOP(_C, '不奖励'), 'points': QT_TRANSLATE_NOOP(_C, '积分'),
-            'cash': QT_TRANSLATE_NOOP(_C, '现金')}
+_APPS = {'wechat': QT_TRANSLATE_NOOP('GroupLabels', '微信'),
+         'qq': QT_TRANSLATE_NOOP('GroupLabels', 'QQ')}
+_ROLES = {'owner': QT_TRANSLATE_NOOP('GroupLabels', '群主'),
+          'admin': QT_TRANSLATE_NOOP('GroupLabels', '管理员'),
+          'member': QT_TRANSLATE_NOOP('GroupLabels', '成员')}
+_REWARDS = {'none': QT_TRANSLATE_NOOP('GroupLabels', '不奖励'),
+            'points': QT_TRANSLATE_NOOP('GroupLabels', '积分'),
+            'cash': QT_TRANSLATE_NOOP('GroupLabels', '现金')}
 
 
 def _tr(text: str) -> str:
@@ -44,9 +47,11 @@ def reward_codes() -> list[str]:
 def reward_text(reward: str, points: int, cash: int, note: str = '') -> str:
     """'积分 200', '现金 ¥10.00（微信红包）', '不奖励'."""
     if reward == 'points':
-        text = _tr('积分 {0}').format(f'{points:,}')
+        text = QCoreApplication.translate('GroupLabels', '积分 {0}').format(f'{points:,}')
     elif reward == 'cash':
-        text = _tr('现金 {0}').format(formatting.yuan(cash))
+        text = QCoreApplication.translate('GroupLabels', '现金 {0}').format(formatting.yuan(cash))
     else:
         text = reward_name(reward)
-    return f'{text}（{note}）' if note else text
+    if not note:
+        return text
+    return QCoreApplication.translate('GroupLabels', '{0}（{1}）').format(text, note)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QT_TRANSLATE_NOOP, Qt
 
 from services.groups import MemberLine
+from services.privacy import mask_phone
 
 from .. import formatting
 from ..labels import platform_name
@@ -12,13 +13,13 @@ from .group_labels import role_name
 
 _C = 'GroupMemberModel'
 COLUMNS = (
-    ('nick', QT_TRANSLATE_NOOP(_C, '买家会员名')),
-    ('platform', QT_TRANSLATE_NOOP(_C, '平台')),
-    ('name', QT_TRANSLATE_NOOP(_C, '姓名')),
-    ('phone', QT_TRANSLATE_NOOP(_C, '手机')),
-    ('role', QT_TRANSLATE_NOOP(_C, '角色')),
-    ('joined_at', QT_TRANSLATE_NOOP(_C, '入群日期')),
-    ('note', QT_TRANSLATE_NOOP(_C, '备注')),
+    ('nick', QT_TRANSLATE_NOOP('GroupMemberModel', '买家会员名')),
+    ('platform', QT_TRANSLATE_NOOP('GroupMemberModel', '平台')),
+    ('name', QT_TRANSLATE_NOOP('GroupMemberModel', '姓名')),
+    ('phone', QT_TRANSLATE_NOOP('GroupMemberModel', '手机')),
+    ('role', QT_TRANSLATE_NOOP('GroupMemberModel', '角色')),
+    ('joined_at', QT_TRANSLATE_NOOP('GroupMemberModel', '入群日期')),
+    ('note', QT_TRANSLATE_NOOP('GroupMemberModel', '备注')),
 )
 ID_ROLE = int(Qt.UserRole) + 1
 SORT_ROLE = int(Qt.UserRole) + 2
@@ -74,6 +75,8 @@ class GroupMemberModel(QAbstractTableModel):
             return role_name(m.role)
         if key == 'joined_at':
             return formatting.day(m.joined_at)
+        if key == 'phone':
+            return mask_phone(m.phone)       # lists never show a full number
         return getattr(m, key) or ''
 
     def flags(self, index):

@@ -97,7 +97,7 @@ class GroupRosterPanel(QWidget):
                                       '或在这里添加成员、导入名册。'))
         else:
             self.title.setText(group.name)
-            parts = [app_name(group.app) + self.tr('群'), group.kind,
+            parts = [self.tr('{0}群').format(app_name(group.app)), group.kind,
                      self.tr('{0} 人').format(f'{group.members:,}')]
             if group.owner:
                 parts.append(self.tr('群主 {0}').format(group.owner))

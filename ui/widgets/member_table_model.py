@@ -13,9 +13,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QT_TRANSLATE_NO
 from PySide6.QtGui import QBrush, QColor
 
 from services.member_query import MemberFilter, MemberRow
+from services.privacy import mask_phone
 
 from .. import formatting
-from ..labels import lifecycle_name, loyalty_name, platform_name
+from .care_tab import quality_name
+from ..labels import lifecycle_name, loyalty_name, platform_name, segment_name
 
 # (key, header, sort key or None, default width)
 COLUMNS = (
@@ -37,6 +39,8 @@ COLUMNS = (
     ('loyalty', QT_TRANSLATE_NOOP('MemberTableModel', '忠诚类型'), 'loyalty', 72),
     ('clv', QT_TRANSLATE_NOOP('MemberTableModel', 'CLV'), 'clv', 80),
     ('tags', QT_TRANSLATE_NOOP('MemberTableModel', '标签'), None, 160),
+    # Last, so a header layout saved before it still fits; not sortable (no index).
+    ('quality', QT_TRANSLATE_NOOP('MemberTableModel', '客户质量'), None, 64),
 )
 _NUMERIC = {'id', 'points', 'order_count', 'total_spent', 'clv'}
 ROW_ID_ROLE = int(Qt.UserRole) + 1
@@ -147,6 +151,8 @@ class MemberTableModel(QAbstractTableModel):
             return f'{name} ✎' if row.tier_locked and name else name
         if key in ('total_spent', 'clv'):
             return formatting.yuan(getattr(row, key))
+        if key == 'segment':
+            return segment_name(row.segment)
         if key == 'lifecycle':
             return lifecycle_name(row.lifecycle)
         if key == 'loyalty':
@@ -156,9 +162,13 @@ class MemberTableModel(QAbstractTableModel):
         if key == 'region':
             return ' '.join(p for p in (row.province, row.city) if p)
         if key == 'tags':
-            return '、'.join(name for name, _ in row.tags)
+            return self.tr('、').join(name for name, _ in row.tags)
+        if key == 'quality':
+            return quality_name(row.quality)
         if key in _NUMERIC:
             return str(getattr(row, key))
+        if key == 'phone':
+            return mask_phone(row.phone)     # lists never show a full number
         return getattr(row, key)
 
     def _row(self, row: int) -> tuple[MemberRow, tuple] | None:

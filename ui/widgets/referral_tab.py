@@ -15,10 +15,12 @@ from ..labels import platform_name
 from .group_labels import app_name, reward_text, role_name
 
 _C = 'ReferralTab'
-_GROUP_HEADERS = (QT_TRANSLATE_NOOP(_C, '群'), QT_TRANSLATE_NOOP(_C, '类型'),
-                  QT_TRANSLATE_NOOP(_C, '角色'), QT_TRANSLATE_NOOP(_C, '入群日期'))
-_REFERRED_HEADERS = (QT_TRANSLATE_NOOP(_C, '推荐的顾客'), QT_TRANSLATE_NOOP(_C, '日期'),
-                     QT_TRANSLATE_NOOP(_C, '奖励'))
+_GROUP_HEADERS = (QT_TRANSLATE_NOOP('ReferralTab', '群'), QT_TRANSLATE_NOOP('ReferralTab', '类型'),
+                  QT_TRANSLATE_NOOP('ReferralTab', '角色'),
+                  QT_TRANSLATE_NOOP('ReferralTab', '入群日期'))
+_REFERRED_HEADERS = (QT_TRANSLATE_NOOP('ReferralTab', '推荐的顾客'),
+                     QT_TRANSLATE_NOOP('ReferralTab', '日期'),
+                     QT_TRANSLATE_NOOP('ReferralTab', '奖励'))
 
 
 def _table(headers) -> QTableWidget:
@@ -110,8 +112,8 @@ class ReferralTab(QWidget):
             self.referrer.clear()
             self._update_buttons()
             return
-        _fill(self.groups, [[f'{g.name}（{app_name(g.app)}）', g.kind, role_name(g.role),
-                             formatting.day(g.joined_at)]
+        _fill(self.groups, [[self.tr('{0}（{1}）').format(g.name, app_name(g.app)), g.kind,
+                             role_name(g.role), formatting.day(g.joined_at)]
                             for g in groups.groups_of(self._customer)])
         self._info = info = referrals.referrals_of(self._customer)
         by = info.referred_by
@@ -130,7 +132,8 @@ class ReferralTab(QWidget):
         self._update_buttons()
 
     def _who(self, nick: str, name: str, platform: str, deleted: bool) -> str:
-        text = f'{nick}（{platform_name(platform)}{" · " + name if name else ""}）'
+        text = self.tr('{0}（{1}）').format(
+            nick, platform_name(platform) + (' · ' + name if name else ''))
         return text + self.tr('（已删除）') if deleted else text
 
     def _update_buttons(self) -> None:

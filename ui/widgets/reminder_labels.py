@@ -40,3 +40,20 @@ def kind_color(kind: str) -> QColor:
 
 def kind_codes() -> list[str]:
     return list(_KINDS)
+
+
+_OPT_OUTS = {
+    'sms': QT_TRANSLATE_NOOP('reminders', '短信'),
+    'phone': QT_TRANSLATE_NOOP('reminders', '电话'),
+    'wechat': QT_TRANSLATE_NOOP('reminders', '微信/旺旺'),
+}
+
+
+def optout_note(r) -> str:
+    """'　[已退订短信、电话]' for a buyer who opted out of channels, else ''."""
+    channels = getattr(r, 'opted_out', ())
+    if not channels:
+        return ''
+    names = QCoreApplication.translate('reminders', '、').join(
+        _tr(_OPT_OUTS.get(c, c)) for c in channels)
+    return QCoreApplication.translate('reminders', '　[已退订{0}]').format(names)

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLab
 
 from services import reminders
 from services.errors import UserError
+from services.privacy import mask_phone
 
 from .. import formatting
 from ..labels import platform_name
 from ..tasks import BackgroundTask
-from .reminder_labels import kind_name
+from .reminder_labels import kind_name, optout_note
 from .reminder_tree_model import COLUMNS, DATE_COLUMN, ReminderTreeModel
 
 
@@ -180,29 +181,46 @@ class ReminderList(QWidget):
             self.export_menu.addAction(self.tr('导出{0}名单（{1} 条）…').format(kind_name(kind), n),
                                        lambda _=False, k=kind: self.export(k))
 
-    def export(self, kind: str | None, path: str | None = None) -> BackgroundTask | None:
+    def export(self, kind: str | None, path: str | None = None,
+               masked: bool = True) -> BackgroundTask | None:
+        """Buyers who opted out of a kind's channel are left out (and counted); phones
+        are masked unless the owner ticks 导出完整手机号."""
+        from services.reminders.export import export_reminder_list
         items = [r for r in self.model.reminders() if kind is None or r.kind == kind]
         if not items:
             return None
         if path is None:
+            from ..dialogs.export_dialog import ask_options
             name = f'{self._stem}-{kind_name(kind)}' if kind else self._stem
             path, _ = QFileDialog.getSaveFileName(self, self.tr('导出到'), f'{name}.xlsx',
                                                   sheet_filter())
             if not path:
                 return None
-        task = BackgroundTask(lambda progress, cancelled: reminders.export_reminders(
-            path, items, progress, cancelled), self, self.tr('正在导出…'))
-        task.finished.connect(lambda n: QMessageBox.information(
-            self, self.tr('导出完成'), self.tr('已导出 {0} 行到\n{1}').format(f'{n:,}', path)))
+            full = ask_options(self, self.tr('导出到'), path,
+                               self.tr('已退订短信的顾客不导出生日、复购、唤醒名单，'
+                                       '已退订电话的顾客不导出回访名单。'))
+            if full is None:
+                return None
+            masked = not full
+        task = BackgroundTask(lambda progress, cancelled: export_reminder_list(
+            path, items, progress, cancelled, masked), self, self.tr('正在导出…'))
+        task.finished.connect(lambda r: QMessageBox.information(
+            self, self.tr('导出完成'), self._exported_text(r, path)))
         task.failed.connect(lambda m: QMessageBox.warning(self, self.tr('导出失败'), m))
         self._export_task = task
         return task.start()
 
+    def _exported_text(self, r, path: str) -> str:
+        text = self.tr('已导出 {0} 行到\n{1}').format(f'{r.written:,}', path)
+        if r.left_out.get('sms'):
+            text += self.tr('\n{0} 条因顾客已退订短信没有导出').format(r.left_out['sms'])
+        if r.left_out.get('phone'):
+            text += self.tr('\n{0} 条因顾客已退订电话没有导出').format(r.left_out['phone'])
+        return text
+
 
 def facts_html(r) -> str:
     """The key facts of a reminder's customer, one short paragraph."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate('ReminderList', text)
     if r.customer_id is None:
         return f'<b>{escape(r.name)}</b>　{escape(r.reason)}'
     parts = [f'<b>{escape(r.name or r.nick)}</b>', escape(r.nick)]
@@ -210,11 +228,15 @@ def facts_html(r) -> str:
         parts.append(escape(platform_name(r.platform)))
     if r.tier:
         parts.append(escape(r.tier))
-    parts.append(tr('成交 {0} 次，累计 {1}').format(r.order_count, formatting.yuan(r.total_spent)))
+    parts.append(QCoreApplication.translate('ReminderList', '成交 {0} 次，累计 {1}')
+                 .format(r.order_count, formatting.yuan(r.total_spent)))
     if r.last_order_at:
-        parts.append(tr('最后成交 {0}').format(formatting.day(r.last_order_at)))
+        parts.append(QCoreApplication.translate('ReminderList', '最后成交 {0}')
+                     .format(formatting.day(r.last_order_at)))
     if r.phone:
-        parts.append(tr('手机 {0}').format(escape(r.phone)))
+        parts.append(QCoreApplication.translate('ReminderList', '手机 {0}')
+                     .format(escape(mask_phone(r.phone))))
     if r.wechat:
-        parts.append(tr('微信 {0}').format(escape(r.wechat)))
-    return ' · '.join(parts) + f'<br>{escape(r.reason)}'
+        parts.append(QCoreApplication.translate('ReminderList', '微信 {0}')
+                     .format(escape(r.wechat)))
+    return ' · '.join(parts) + f'<br>{escape(r.reason + optout_note(r))}'

@@ -10,22 +10,23 @@ from datetime import date
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from services.privacy import mask_phone
 from services.reminders.rules import KINDS
 
 from .. import formatting
 from ..labels import platform_name
-from .reminder_labels import kind_color, kind_name, state_name
+from .reminder_labels import kind_color, kind_name, optout_note, state_name
 
 _T = 'ReminderTreeModel'
 COLUMNS = (
-    ('who', QT_TRANSLATE_NOOP(_T, '顾客'), 220),
-    ('name', QT_TRANSLATE_NOOP(_T, '姓名'), 80),
-    ('phone', QT_TRANSLATE_NOOP(_T, '手机'), 110),
-    ('date', QT_TRANSLATE_NOOP(_T, '日期'), 95),
-    ('reason', QT_TRANSLATE_NOOP(_T, '事由'), 360),
-    ('tier', QT_TRANSLATE_NOOP(_T, '等级'), 90),
-    ('spent', QT_TRANSLATE_NOOP(_T, '累计消费'), 100),
-    ('state', QT_TRANSLATE_NOOP(_T, '状态'), 110),
+    ('who', QT_TRANSLATE_NOOP('ReminderTreeModel', '顾客'), 220),
+    ('name', QT_TRANSLATE_NOOP('ReminderTreeModel', '姓名'), 80),
+    ('phone', QT_TRANSLATE_NOOP('ReminderTreeModel', '手机'), 110),
+    ('date', QT_TRANSLATE_NOOP('ReminderTreeModel', '日期'), 95),
+    ('reason', QT_TRANSLATE_NOOP('ReminderTreeModel', '事由'), 360),
+    ('tier', QT_TRANSLATE_NOOP('ReminderTreeModel', '等级'), 90),
+    ('spent', QT_TRANSLATE_NOOP('ReminderTreeModel', '累计消费'), 100),
+    ('state', QT_TRANSLATE_NOOP('ReminderTreeModel', '状态'), 110),
 )
 _NO_PARENT = 0          # internalId of a kind row; a reminder row stores its group + 1
 DATE_COLUMN = [c[0] for c in COLUMNS].index('date')
@@ -158,13 +159,14 @@ class ReminderTreeModel(QAbstractItemModel):
         if key == 'who':
             if not customer:
                 return r.name
-            return f'{r.nick}（{platform_name(r.platform)}）' if r.platform else r.nick
+            return (self.tr('{0}（{1}）').format(r.nick, platform_name(r.platform))
+                    if r.platform else r.nick)
         if key == 'name':
             return r.name if customer else ''
         if key == 'phone':
-            return r.phone
+            return mask_phone(r.phone)       # lists never show a full number
         if key == 'reason':
-            return r.reason
+            return r.reason + optout_note(r)
         if key == 'tier':
             return r.tier
         if key == 'spent':

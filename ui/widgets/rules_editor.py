@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDoubleSpinBox, 
 from services.scoring import (FIXED, LIFECYCLES, QUANTILE, SEGMENTS, ClvRules, LifecycleRules,
                               LoyaltyRules, RfmRules)
 
-from ..labels import lifecycle_name
+from ..labels import lifecycle_name, segment_name
 
 
 def _spin(minimum: int, maximum: int, suffix: str = '') -> QSpinBox:
@@ -83,7 +83,7 @@ class RfmEditor(QWidget):
                 item = QTableWidgetItem(self.tr('高') if flag else self.tr('低'))
                 item.setTextAlignment(Qt.AlignCenter)
                 self.segments.setItem(row, col, item)
-            self.segments.setItem(row, 3, QTableWidgetItem(name))
+            self.segments.setItem(row, 3, QTableWidgetItem(segment_name(name)))
         self.segments.setMinimumHeight(
             self.segments.horizontalHeader().sizeHint().height()
             + 8 * self.segments.verticalHeader().defaultSectionSize() + 4)

@@ -1,0 +1,65 @@
+"""The owner's preferences on this PC (the UI language), in the per-user data folder.
+
+Not in the shop's database: the language is needed before a shop opens (the dialog that
+offers a backup for a damaged one speaks it too), and a shop on a shared PostgreSQL server
+is used from several PCs whose owners may read different languages. The data folder follows
+ZHANGGUI_HOME, so tests and portable installs keep their own.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from . import config
+from .errors import UserError
+
+LANGUAGES = ('zh_CN', 'en')
+DEFAULT_LANGUAGE = 'zh_CN'
+FILE_NAME = 'preferences.json'
+
+
+@dataclass
+class UiPrefs:
+    language: str = DEFAULT_LANGUAGE
+
+    def validate(self) -> None:
+        if self.language not in LANGUAGES:
+            raise UserError(f'不支持的界面语言：{self.language}')
+
+
+def prefs_path() -> Path:
+    return config.data_dir() / FILE_NAME
+
+
+def _stored() -> dict:
+    try:
+        stored = json.loads(prefs_path().read_text(encoding='utf-8'))
+    except (OSError, ValueError):
+        return {}
+    return stored if isinstance(stored, dict) else {}
+
+
+def load() -> UiPrefs:
+    """The saved preferences; a missing, unreadable or hand-broken file gives the defaults."""
+    known = {f.name for f in fields(UiPrefs)}
+    try:
+        prefs = UiPrefs(**{k: v for k, v in _stored().items() if k in known})
+        prefs.validate()
+    except (UserError, TypeError):
+        return UiPrefs()
+    return prefs
+
+
+def save(prefs: UiPrefs) -> None:
+    """Store atomically, keeping keys a newer release wrote."""
+    from .files.writers import atomic_path
+    prefs.validate()
+    data = {**_stored(), **asdict(prefs)}
+    path = prefs_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UserError(f'无法保存设置：{path.parent}（{e.strerror}）') from e
+    with atomic_path(path) as tmp:
+        Path(tmp).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding='utf-8')
