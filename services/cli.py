@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument('dest', nargs='?', metavar='DEST', help='备份文件或文件夹（默认：数据库旁的 backups 文件夹）')
     r = sub.add_parser('restore', help='用备份文件替换当前数据库的内容（会先自动备份当前数据库）')
     r.add_argument('src', metavar='SRC', help='备份文件')
+    sub.add_parser('reset-password', help='忘记店铺密码时取消它（之后可在“设置 → 隐私与退订”重新设置）')
     p.set_defaults(file_commands={**register_files(sub), **register_reminders(sub)})
     return p
 
@@ -66,7 +67,8 @@ def run_cli(argv: list[str]) -> int:
         parser.print_help(sys.stderr)
         return 2
     target = resolve_db_target(args.db)
-    commands = {'stats': _stats, 'demo': _demo, 'backup': _backup, 'restore': _restore}
+    commands = {'stats': _stats, 'demo': _demo, 'backup': _backup, 'restore': _restore,
+                'reset-password': _reset_password}
     try:
         if args.command in args.file_commands:
             # An import or an undo takes the day's backup in its service.
@@ -134,6 +136,16 @@ def _tables(path: Path) -> set[str]:
 
 
 # --- stats --------------------------------------------------------------------
+
+def _reset_password(args, target: str) -> int:
+    from .privacy import forget_password
+    _open(target)
+    if forget_password():
+        print('店铺密码已取消。可以在“设置 → 隐私与退订”里重新设置。')
+    else:
+        print('这个店铺没有设置密码。')
+    return 0
+
 
 def _stats(args, target: str) -> int:
     from . import customer_stats, scoring

@@ -18,7 +18,7 @@ from .custom_fields import list_fields
 from .customer_profile import CustomerProfile
 from .chunking import chunks
 from .errors import UserError
-from .privacy import mask_address, mask_phone
+from .privacy import mask_address, mask_numbers_in, mask_phone
 from .files.member_sheet import (PLATFORM_NAMES, MemberSheetRow, member_row, sheet_headers,
                                  sheet_kinds)
 from .files.writers import write_table
@@ -93,9 +93,10 @@ def _member_rows(ids: list[int], custom: list[str], masked: bool = False) -> Ite
             values = list(r[8:])
             values[11] = bool(values[11])                       # birth_leap
             values[17] = json.loads(values[17]) if custom and values[17] else {}
-            if masked:                                          # phone, phone2, address
+            if masked:              # phone, phone2, address; numbers inside wechat and note
                 values[3], values[4] = mask_phone(values[3]), mask_phone(values[4])
                 values[14] = mask_address(values[14])
+                values[5], values[16] = mask_numbers_in(values[5]), mask_numbers_in(values[16])
             yield member_row(MemberSheetRow(
                 id=cid, profile=CustomerProfile(*values), tier=tiers.get(r[1], ''),
                 points=r[2], order_count=r[3], total_spent=r[4], first_order_at=_stamp(r[5]),

@@ -39,8 +39,13 @@ _SCRYPT = dict(n=2 ** 14, r=8, p=1)
 
 # --- masking ----------------------------------------------------------------------
 
+_MASK_RUN = re.compile('[' + re.escape(''.join(sorted(MASK_CHARS))) + ']{2,}')
+
+
 def is_masked(text: str | None) -> bool:
-    return bool(text) and not MASK_CHARS.isdisjoint(text)
+    """A run of two or more mask characters (138****1234). A lone x or # is an
+    extension mark (0571-88886666x8), not a mask: such numbers are still masked for show."""
+    return bool(text) and _MASK_RUN.search(text) is not None
 
 
 def phone_digits(text: str | None) -> str:
@@ -89,9 +94,24 @@ def is_masked_address(text: str | None) -> bool:
     return bool(text) and ('***' in text or '＊＊＊' in text)
 
 
+_NUMBER_RUN = re.compile(r'\d[\d \-]{5,}\d')
+
+
+def mask_numbers_in(text: str | None) -> str:
+    """Free text (WeChat id, note) with every phone-like run of 7+ digits masked: a WeChat
+    id is often the mobile number itself, and notes carry second numbers."""
+    def one(m: re.Match) -> str:
+        run = m.group()
+        return mask_phone(run) if sum(c.isdigit() for c in run) >= 7 else run
+    return _NUMBER_RUN.sub(one, text or '')
+
+
 def keeps_stored(stored: str | None, incoming: str | None, field: str = 'phone') -> bool:
     """True when an imported value is a masked form and the shop holds a real one: the
-    masked text means "keep it as it is", never "replace the number" (or address)."""
+    masked text means "keep it as it is", never "replace the number" (or address, or the
+    WeChat id or note with their numbers masked)."""
+    if field in ('wechat', 'note'):
+        return bool(stored) and incoming != stored and incoming == mask_numbers_in(stored)
     masked = is_masked_address if field == 'address' else is_masked
     return masked(incoming) and bool(stored) and not masked(stored)
 
@@ -169,6 +189,14 @@ def set_password(new: str, old: str | None = None) -> None:
 
 def remove_password(old: str) -> None:
     _check_old(old)
+    forget_password()
+
+
+def forget_password() -> bool:
+    """Drop the password without the old one: the command line's reset-password, for
+    an owner who forgot it. The password keeps lists and exports from casual eyes at a
+    shared PC; it does not encrypt the file, and whoever can run commands here can read
+    it anyway. Returns whether there was one."""
     from models import Setting, db
     with db.atomic():
-        Setting.delete().where(Setting.key == PASSWORD_KEY).execute()
+        return Setting.delete().where(Setting.key == PASSWORD_KEY).execute() > 0

@@ -291,3 +291,16 @@ def test_member_export_keeps_everyone_with_a_column_of_channels(shop, tmp_path):
     col = headers.index('退订')
     by_nick = {row[1].value: row[col].value for row in ws.iter_rows(min_row=2)}
     assert by_nick == {'tb_amy': '短信、微信/旺旺', 'tb_bob': '电话', 'tb_cat': None}
+
+
+def test_opting_a_buyer_out_covers_their_other_account_with_the_same_mobile(make_customer):
+    from services.consent import optouts
+    from services.consent.query import opted_out
+    from models import Customer
+    amy = make_customer('tb_amy', phone='13800001111')
+    twin = make_customer('amy_pdd', platform='pdd', phone='138-0000-1111')
+    optouts.add_optout(amy, 'sms')
+    out = {c.id for c in Customer.select(Customer.id).where(opted_out('sms'))}
+    assert out == {amy, twin}
+    optouts.remove_optout(amy, 'sms')
+    assert not Customer.select().where(opted_out('sms')).exists()

@@ -41,7 +41,8 @@ def full_numbers(path) -> list[str]:
 @pytest.mark.parametrize('text, masked', [
     ('13812345678', '138****5678'), ('+86 138-1234-5678', '138****5678'),
     ('008613812345678', '138****5678'), ('0571-88886666', '057****6666'),
-    ('138****1234', '138****1234'), ('95588', '***88'), ('', '')])
+    ('138****1234', '138****1234'), ('95588', '***88'), ('', ''),
+    ('13812345678#', '138****5678'), ('138 1234 5678 x2', '138****6782')])
 def test_mask_phone(text, masked):
     assert privacy.mask_phone(text) == masked
     assert not MOBILE.search(privacy.mask_phone(text))
@@ -110,7 +111,8 @@ def shop(make_customer, make_order):
     ids = [
         make_customer('tb_amy', name='王芳', phone='13800001111', phone2='13900001111',
                       province='浙江省', city='杭州市', address='浙江省杭州市西湖区文三路 18 号 13700001111',
-                      birth_kind='solar', birth_month=3, birth_day=8),
+                      birth_kind='solar', birth_month=3, birth_day=8, wechat='13800001111',
+                      note='备用 139 1111 2222，晚上打'),
         make_customer('tb_bob', name='李强', phone='+86 139 0000 2222', birth_kind='solar',
                       birth_month=3, birth_day=8),
         make_customer('tb_cat', name='张静', phone='0571-88886666', phone2='138-0000-3333'),
@@ -158,12 +160,13 @@ def test_sms_sheet_keeps_full_numbers_while_its_second_file_is_masked(shop, tmp_
 
 
 def test_a_masked_member_sheet_imported_back_changes_nothing_but_the_edits(shop, tmp_path):
-    before = {c.id: (c.phone, c.phone2, c.address) for c in Customer.select()}
+    before = {c.id: (c.phone, c.phone2, c.address, c.wechat, c.note) for c in Customer.select()}
     path = tmp_path / 'm.csv'
     exporting.export_members(path, masked=True)
     info = service.import_file(str(path))
     assert (info.added, info.updated) == (0, 0)
-    assert {c.id: (c.phone, c.phone2, c.address) for c in Customer.select()} == before
+    assert {c.id: (c.phone, c.phone2, c.address, c.wechat, c.note)
+            for c in Customer.select()} == before
     # An edited name goes in; the masked phone beside it still means "as it is".
     with open(path, encoding='utf-8-sig', newline='') as f:
         rows = list(csv.reader(f))
@@ -181,3 +184,16 @@ def test_a_masked_member_sheet_imported_back_changes_nothing_but_the_edits(shop,
     assert Customer.get(Customer.nick == rows[2][1]).phone == '13911112222'
     assert Order.select().count() == 1
     assert read_table(path).headers[-1] == '退订'
+
+
+def test_a_forgotten_password_is_reset_from_the_command_line(tmp_path, capsys):
+    from models.database import close_database, open_database
+    from services.cli import run_cli
+    db = tmp_path / 'shop.db'
+    open_database(db)
+    privacy.set_password('1234')
+    close_database()
+    assert run_cli(['--db', str(db), 'reset-password']) == 0
+    assert '已取消' in capsys.readouterr().out
+    assert not privacy.has_password()
+    close_database()

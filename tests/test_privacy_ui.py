@@ -256,3 +256,22 @@ def test_reminder_list_masks_phones_and_flags_opt_outs(qtbot, make_customer):
     assert any('[已退订短信]' in str(v) for v in row)
     html = facts_html(found[0])
     assert '138****1111' in html and '已退订短信' in html
+
+
+def test_editing_a_customer_needs_the_password_too(qtbot, make_customer, typed, monkeypatch):
+    """The edit form shows the full number: it must not get round 显示号码."""
+    from ui.dialogs.customer_dialog import CustomerDialog
+    from ui.pages.members_page import MembersPage
+    cid = make_customer('tb_amy', phone='13800001111')
+    privacy.set_password('1234')
+    page = MembersPage()
+    qtbot.addWidget(page)
+    opened = []
+    monkeypatch.setattr(CustomerDialog, 'exec', lambda self: opened.append(
+        self.phone.text()) or 0)
+    typed['attempts'] = ['0000', '1111', '2222']
+    page.edit_customer(cid)
+    assert opened == [] and typed['shown'] == 1
+    typed['attempts'] = ['1234']
+    page.edit_customer(cid)
+    assert opened == ['13800001111']

@@ -3,7 +3,7 @@ answers sheet."""
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -354,3 +354,16 @@ def test_a_merge_moves_answers_to_the_kept_buyer(survey, make_customer):
     assert [(x.answered_at, x.score) for x in responses_of(keep)] == [
         (date(2024, 2, 1), 3), (date(2024, 1, 1), 5)]
     assert responses_of(dup) == []
+
+
+def test_an_old_answer_does_not_undo_a_later_hand_edit(survey, make_customer):
+    from services.customers import get_customer, update_customer
+    a = make_customer('a')
+    Customer.update(created_at=datetime(2026, 1, 1), updated_at=datetime(2026, 1, 1)).where(
+        Customer.id == a).execute()
+    profile = get_customer(a).profile
+    profile.extra = {'肤质': '混合性'}
+    update_customer(a, profile)                        # typed by the owner today
+    old = record_response(ResponseInput(survey, a, 4, {'q1': '干性'},
+                                        answered_at=date.today() - timedelta(days=60)))
+    assert old.created and old.fields_written == [] and extra(a)['肤质'] == '混合性'

@@ -188,7 +188,8 @@ def save_answer(survey: SurveyInfo, customer_id: int, day: date, score: int, ans
 
 def fill_fields(survey: SurveyInfo, customer_id: int, day: date, answers: dict) -> list[str]:
     """Write answers into the custom fields their questions fill, unless the buyer has a
-    newer answer to this survey. Returns the field names that changed."""
+    newer answer to this survey or the profile was edited after the answer's day (an
+    old sheet must not undo what the owner typed since). Returns the fields changed."""
     targets = {q.field: answers[q.id] for q in survey.questions if q.field and q.id in answers}
     if not targets:
         return []
@@ -198,6 +199,10 @@ def fill_fields(survey: SurveyInfo, customer_id: int, day: date, answers: dict) 
     if newer:
         return []
     c = Customer.get_by_id(customer_id)
+    edited, made = (datetime.fromisoformat(v) if isinstance(v, str) else v
+                    for v in (c.updated_at, c.created_at))
+    if edited is not None and edited.date() > day and (made is None or edited > made):
+        return []                       # edited (not just created) after that day
     extra = json.loads(c.extra) if c.extra else {}
     changed = [name for name, value in targets.items() if extra.get(name) != str(value)]
     if not changed:

@@ -64,7 +64,19 @@ def add_optout(customer_id: int, channel: str, reason: str = '', source: str = M
         if OptOut.select().where(OptOut.channel == channel,
                                  OptOut.customer == customer_id).exists():
             return False
-        OptOut.create(channel=channel, customer=customer_id, reason=reason, source=source)
+        numbers = []
+        if channel != 'wechat':
+            # The person said no, not the account: their numbers go on the list too, so a
+            # second account with the same mobile (淘宝 and 拼多多) is not texted either.
+            c = Customer.get_by_id(customer_id)
+            mine = [d for d in dict.fromkeys((full_mobile(c.phone), full_mobile(c.phone2))) if d]
+            listed = {p for (p,) in OptOut.select(OptOut.phone).where(
+                OptOut.channel == channel, OptOut.phone.in_(mine)).tuples()} if mine else set()
+            numbers = [d for d in mine if d not in listed]
+        OptOut.create(channel=channel, customer=customer_id, phone=numbers[0] if numbers else None,
+                      reason=reason, source=source)
+        for digits in numbers[1:]:
+            OptOut.create(channel=channel, phone=digits, reason=reason, source=source)
     return True
 
 

@@ -23,7 +23,7 @@ from .records import MemberRecord, Problem
 from .sqlbulk import chunks, insert_rows, update_rows
 
 PROFILE_COLUMNS = tuple(f.name for f in fields(CustomerProfile) if f.name != 'extra')
-_MASKABLE = ('phone', 'phone2', 'address')
+_MASKABLE = ('phone', 'phone2', 'address', 'wechat', 'note')
 
 
 def import_members(records: list[MemberRecord], batch_id: int, now, file_label: str,

@@ -19,7 +19,7 @@ from ..consent.optouts import channels_for
 from ..exporting import check_suffix
 from ..files.member_sheet import PLATFORM_NAMES
 from ..files.writers import write_table
-from ..privacy import mask_phone
+from ..privacy import mask_numbers_in, mask_phone
 from ..tasks import IsCancelled, Progress
 from .api import attach_details
 from .core import Reminder
@@ -87,6 +87,6 @@ def _rows(reminders: list[Reminder], masked: bool) -> Iterator[list]:
             state = f'推迟到 {r.until:%Y-%m-%d}'
         yield [KIND_NAMES.get(r.kind, r.kind), r.date, r.remind_on, r.nick, r.name,
                mask_phone(r.phone) if masked else r.phone,
-               r.wechat, PLATFORM_NAMES.get(r.platform, r.platform) if customer else '',
+               mask_numbers_in(r.wechat) if masked else r.wechat, PLATFORM_NAMES.get(r.platform, r.platform) if customer else '',
                r.tier, r.order_count if customer else None,
                r.total_spent if customer else None, r.last_order_at, r.reason, state]

@@ -321,6 +321,9 @@ class MembersPage(MemberActions, QWidget):
             self.edit_customer(rid)
 
     def edit_customer(self, customer_id: int) -> None:
+        from ..dialogs.password_dialog import confirm_unmask
+        if not confirm_unmask(self):        # the form shows the full number and address
+            return
         try:
             detail = customers.get_customer(customer_id)
         except UserError as e:
