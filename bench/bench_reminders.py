@@ -102,8 +102,10 @@ def main(argv: list[str] | None = None) -> None:
         return result
 
     from services.reminders import repurchase_store
-    case('repurchase cache rebuild', repurchase_store.rebuild,
-         'once after a migration, a cycle edit or a big import')
+    from models import RepurchaseDue
+    case('repurchase cache rebuild',
+         lambda: repurchase_store.rebuild() and RepurchaseDue.select().count(),
+         'rows it holds; once after a migration, a cycle edit or a big import')
     found = case('year', lambda: reminders.reminders_between(*year),
                  f'budget {BUDGET:.1f} s')
     for kind in KINDS:
