@@ -266,3 +266,24 @@ def test_edit_and_delete_run_off_the_ui_thread(qtbot, page, shop, monkeypatch):
     tab.delete_current()
     wait(qtbot, tab.runner)
     assert campaigns.list_campaigns() == []
+
+
+def test_double_clicking_a_result_lists_who_came_back(qtbot, page, shop, make_order):
+    aid = campaigns.save_audience(campaigns.AudienceInfo(name='全部'))
+    tid = campaigns.save_template(campaigns.TemplateInfo(name='问候', body='{姓名}你好'))
+    cid = campaigns.create_campaign(campaigns.NewCampaign(
+        '春季回访', [campaigns.StageInfo(name='问候', date=TODAY, template_id=tid)],
+        audience_id=aid))
+    make_order(shop['tb_amy'], 88_00, paid_at=datetime.combine(TODAY + timedelta(days=2),
+                                                               datetime.min.time()))
+    make_order(shop['tb_bob'], 66_00, paid_at=datetime.combine(TODAY - timedelta(days=1),
+                                                               datetime.min.time()))
+    tab = page.campaigns_tab
+    tab.reload(cid)
+    wait(qtbot, tab.runner, tab.detail.results_runner)
+    tab.detail.show_returned(0)
+    wait(qtbot, tab.detail.results_runner)
+    table = tab.detail.returned_dialog.table
+    assert table.rowCount() == 1 and table.item(0, 0).text() == 'tb_amy'
+    assert table.item(0, 2).text() == '活动组' and table.item(0, 5).text() == '¥88.00'
+    tab.detail.returned_dialog.close()

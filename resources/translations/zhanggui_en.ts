@@ -743,6 +743,10 @@ The current data is first backed up to the backup folder (type “Before restore
         <translation>Unmark as sent</translation>
     </message>
     <message>
+        <source>双击一行，看是哪些顾客回购了</source>
+        <translation>Double-click a row to see who came back</translation>
+    </message>
+    <message>
         <source>刷新效果</source>
         <translation>Refresh results</translation>
     </message>
@@ -4545,6 +4549,53 @@ Keep the reward points and delete only the record?</translation>
     <message>
         <source>{0} 个百分点</source>
         <translation>{0} pp</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnedBuyersDialog</name>
+    <message>
+        <source>回购名单：{0}</source>
+        <translation>Who came back: {0}</translation>
+    </message>
+    <message>
+        <source>{0}：{1} 位顾客在统计期内下单（{2}）</source>
+        <translation>{0}: {1} customers ordered in the window ({2})</translation>
+    </message>
+    <message>
+        <source>，只列出消费最多的 {0} 位</source>
+        <translation>, showing the {0} biggest spenders</translation>
+    </message>
+    <message>
+        <source>买家会员名</source>
+        <translation>Buyer nick</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>首次下单</source>
+        <translation>First order</translation>
+    </message>
+    <message>
+        <source>订单数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>对照组</source>
+        <translation>Control group</translation>
+    </message>
+    <message>
+        <source>活动组</source>
+        <translation>Campaign group</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,9 @@ _STAGE_COLUMNS = (QT_TRANSLATE_NOOP('CampaignDetail', '阶段'),
                   QT_TRANSLATE_NOOP('CampaignDetail', '发送情况'))
 
 
+RETURNED_LIMIT = 1000        # the biggest spenders first; enough to call them back
+
+
 class CampaignDetail(QWidget):
     """Emits `changed` after a stage was marked or unmarked."""
     changed = Signal()
@@ -63,6 +66,8 @@ class CampaignDetail(QWidget):
         self.status.setObjectName('campaignStatus')
         self.status.setWordWrap(True)
         self.results = ResultsTable()
+        self.results.setToolTip(self.tr('双击一行，看是哪些顾客回购了'))
+        self.results.cellDoubleClicked.connect(lambda row, _col: self.show_returned(row))
         self.refresh_button = QPushButton(self.tr('刷新效果'))
         self.refresh_button.clicked.connect(self.load_results)
         results_bar = QHBoxLayout()
@@ -137,6 +142,22 @@ class CampaignDetail(QWidget):
         cid, today = self.info.id, self.today
         self.results_runner.run(lambda _p, _c: campaigns.campaign_results(cid, today),
                                 self.results.show_results, failed=self.status.setText)
+
+    def show_returned(self, row: int) -> None:
+        """The buyers behind a results row, read off the UI thread."""
+        if self.info is None or not 0 <= row < len(self.results.lines):
+            return
+        line, cid, limit = self.results.lines[row], self.info.id, RETURNED_LIMIT
+        days = (line.last_day - line.first_day).days + 1
+        span = f'{line.first_day:%Y-%m-%d} ~ {line.last_day:%Y-%m-%d}'
+
+        def shown(buyers) -> None:
+            from ..dialogs.campaign_returned_dialog import ReturnedBuyersDialog
+            self.returned_dialog = ReturnedBuyersDialog(line.name, span, buyers, limit, self)
+            self.returned_dialog.open()
+        self.results_runner.run(
+            lambda _p, _c: campaigns.returned_buyers(cid, line.first_day, days, limit),
+            shown, failed=self.status.setText)
 
     # --- actions ------------------------------------------------------------------------
     def choose_export(self, kind: str) -> None:
