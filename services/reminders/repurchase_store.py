@@ -69,14 +69,14 @@ def rebuild() -> bool:
     found.sort(key=itemgetter(4))
     with db.atomic() as tx:
         # Writing first takes the write lock on SQLite, so the generation read next is
-        # the latest and nothing can change it before this transaction commits.
-        RepurchaseDue.delete().execute()
-        if _state().get('gen', 0) != gen:
-            tx.rollback()               # the old rows stay, marked stale
-            return False
-        # Filling the table bare and indexing it after is ~5x faster than keeping two
-        # indexes in step with 600,000 inserts.
+        # the latest and nothing can change it before this transaction commits. Filling
+        # the table bare and indexing it after is ~5x faster than keeping two indexes in
+        # step with 600,000 inserts, and emptying it bare is faster too.
         RepurchaseDue._schema.drop_indexes(safe=True)
+        if _state().get('gen', 0) != gen:
+            tx.rollback()               # the old rows and indexes stay, marked stale
+            return False
+        RepurchaseDue.delete().execute()
         _insert(found)
         RepurchaseDue._schema.create_indexes(safe=True)
         settings.put(STATE_KEY, {'stale': False, 'gen': gen})
