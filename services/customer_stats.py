@@ -25,7 +25,8 @@ def refresh(ids: Iterable[int] | None = None, orders_changed: bool = True) -> No
 
     Only rows whose values change are written, so a pass over everyone after a
     large import costs reads, not writes. orders_changed=False (a rule change):
-    the repurchase due days cannot have moved and are left alone.
+    the repurchase due days cannot have moved and are left alone, and the order
+    columns are recomputed only if the promotion windows they count by changed.
     """
     if ids is not None:
         ids = sorted(set(ids))
@@ -38,7 +39,8 @@ def refresh(ids: Iterable[int] | None = None, orders_changed: bool = True) -> No
         if orders_changed:
             repurchase_store.update(ids)
         if ids is None:
-            _refresh_orders(None)
+            if orders_changed or settings.get(PROMO_KEY) != _promo_windows():
+                _refresh_orders(None)
             sync_order_points(None)
             _refresh_points(None)
             assign_tiers(None)
@@ -123,12 +125,23 @@ def rescore(ids: list[int] | None = None, tiers: bool = True, as_of=None,
             auto_tags.apply(customer_ids=chunk)
 
 
+# The promotion windows the last whole-shop order pass counted promotion orders by.
+PROMO_KEY = 'stats.promo_windows'
+
+
+def _promo_windows() -> list:
+    from .scoring.rules import LoyaltyRules
+    return [list(w) for w in settings.load(LoyaltyRules).promo_windows]
+
+
 def _refresh_orders(ids: list[int] | None) -> None:
     # A sale with no payment time (a shop's own sheet) counts from when it was made.
     from .scoring.rules import LoyaltyRules
     from .scoring.sql import promo_sql
     bought = fn.COALESCE(Order.paid_at, Order.created_at)
     promo = SQL(f'COALESCE(SUM({promo_sql(settings.load(LoyaltyRules), "COALESCE(paid_at, created_at)")}), 0)')
+    if ids is None:
+        settings.put(PROMO_KEY, _promo_windows())
     q = (Order.select(Order.customer.alias('cid'), fn.COUNT(Order.id).alias('n'),
                       fn.SUM(Order.amount).alias('s'), fn.MIN(bought).alias('f'),
                       fn.MAX(bought).alias('l'), promo.alias('p'))

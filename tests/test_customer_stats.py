@@ -144,3 +144,26 @@ def test_no_tiers_at_all(make_customer, make_order):
     refresh(None)
     assert stats(a)[:2] == (1, 100_00)
     assert get_customer(a).tier_id is None
+
+
+def test_a_rule_change_recounts_promotion_orders_only_when_the_windows_changed(
+        make_customer, make_order, monkeypatch):
+    from datetime import datetime
+    from models import Customer
+    from services import customer_stats, settings
+    from services.scoring.rules import LoyaltyRules
+    a = make_customer('a')
+    make_order(a, 100_00, paid_at=datetime(2024, 6, 10, 10))
+    customer_stats.refresh(None)
+    assert Customer.get_by_id(a).promo_orders == 1                 # 618 by default
+    passes = []
+    real = customer_stats._refresh_orders
+    monkeypatch.setattr(customer_stats, '_refresh_orders',
+                        lambda ids: passes.append(ids) or real(ids))
+    customer_stats.refresh(None, orders_changed=False)             # e.g. a tier rule saved
+    assert passes == []
+    settings.save(LoyaltyRules(promo_windows=[['11-01', '11-12']]))
+    customer_stats.refresh(None, orders_changed=False)
+    assert passes == [None] and Customer.get_by_id(a).promo_orders == 0
+    customer_stats.refresh(None)                                    # orders may have changed
+    assert passes == [None, None]
