@@ -41,8 +41,10 @@ def refresh(ids: Iterable[int] | None = None, orders_changed: bool = True) -> No
         if ids is None:
             if orders_changed or settings.get(PROMO_KEY) != _promo_windows():
                 _refresh_orders(None)
-            sync_order_points(None)
-            _refresh_points(None)
+            # Every other ledger write stores its balances, so after a rule change that
+            # earned or reversed nothing the balances are as they were.
+            if sync_order_points(None) or orders_changed:
+                _refresh_points(None)
             assign_tiers(None)
             scoring.refresh_scores(None)
             auto_tags.apply()

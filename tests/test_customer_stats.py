@@ -167,3 +167,18 @@ def test_a_rule_change_recounts_promotion_orders_only_when_the_windows_changed(
     assert passes == [None] and Customer.get_by_id(a).promo_orders == 0
     customer_stats.refresh(None)                                    # orders may have changed
     assert passes == [None, None]
+
+
+def test_a_points_rule_change_rewrites_the_balances_it_moves(make_customer, make_order):
+    from datetime import datetime
+    from models import Customer
+    from services import customer_stats, settings
+    from services.points import PointsRules
+    a = make_customer('a')
+    make_order(a, 100_00, paid_at=datetime(2024, 6, 10, 10))
+    settings.save(PointsRules(earn_since='2025-01-01'))             # the order earns nothing
+    customer_stats.refresh(None)
+    assert Customer.get_by_id(a).points == 0
+    settings.save(PointsRules(earn_since='2024-01-01'))             # moved back: it earns
+    customer_stats.refresh(None, orders_changed=False)
+    assert Customer.get_by_id(a).points == 100
