@@ -62,8 +62,9 @@ def main(argv=None) -> None:
     # What the settings page runs after saving rules (points and promotion rules included).
     rule_refresh = timed(lambda: customer_stats.refresh(None, orders_changed=False), runs=2)
     days = iter(range(1, 10))
+    # As daily_upkeep runs it: only the date moved, so only threshold crossings rescore.
     daily = timed(lambda: customer_stats.rescore(
-        tiers=False, as_of=date.today() + timedelta(days=next(days))), runs=3)
+        tiers=False, as_of=date.today() + timedelta(days=next(days)), date_only=True), runs=3)
     ids = [i for (i,) in Customer.select(Customer.id).where(Customer.order_count > 0)
            .order_by(Customer.id).limit(1000).tuples()]
     few = timed(lambda: customer_stats.refresh(ids), runs=3)
