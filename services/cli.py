@@ -238,6 +238,7 @@ def _corrupt(e: CorruptDatabase) -> int:
     good = latest_good_backup(e.path)
     if good is None:
         return _fail(f'{e}没有找到可用的备份。')
-    program = 'Zhanggui' if getattr(sys, 'frozen', False) else 'python main.py'
+    # The console exe: the windowed one prints nothing on Windows.
+    program = 'zhanggui-cli' if getattr(sys, 'frozen', False) else 'python main.py'
     return _fail(f'{e}最近的备份是 {good.taken_at:%Y-%m-%d %H:%M} 的 {good.path}，'
                  f'可以这样恢复：{program} --db "{e.path}" restore "{good.path}"')
