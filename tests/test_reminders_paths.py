@@ -51,6 +51,30 @@ def test_wide_and_narrow_callback_queries_agree(make_customer, make_order):
     assert found('2025-02-01', '2025-02-28') + found('2025-06-01', '2025-06-30') == wide
 
 
+def test_wide_and_narrow_callbacks_keep_the_same_orders_and_texts(make_customer,
+                                                                  make_order):
+    """The threshold is inclusive and unfinished orders never count, on both query paths
+    (a year scans an index, a month reads the paid_at range); same keys and reasons."""
+    a, b = make_customer('a'), make_customer('b')
+    edge = buy(make_order, a, '2025-03-05', RULES.callback_min_amount)
+    buy(make_order, a, '2025-03-06', RULES.callback_min_amount - 1)
+    open_ = make_order(b, 900_00, completed=False, paid_at=datetime(2025, 3, 7, 9, 0))
+    late = buy(make_order, b, '2025-03-08', 1234_56, paid=False)
+
+    def found(start, end):
+        return [(r.customer_id, r.order_id, r.date, r.occasion, r.reason)
+                for r in reminders.reminders_between(d(start), d(end), kinds=('callback',),
+                                                     rules=RULES)]
+    wide = found('2025-01-01', '2025-12-31')
+    assert wide == [
+        (a, edge.id, d('2025-03-20'), f'2025-03-05#{edge.id}',
+         f'2025-03-05 成交 ¥{RULES.callback_min_amount // 100:,}.00，15 天回访'),
+        (b, late.id, d('2025-03-23'), f'2025-03-08#{late.id}',
+         '2025-03-08 成交 ¥1,234.56，15 天回访')]
+    assert open_.id not in [row[1] for row in wide]
+    assert found('2025-03-01', '2025-03-31') == wide
+
+
 def test_details_for_scattered_and_dense_customers(make_customer, make_order):
     ids = [make_customer(f'buyer{n}', name=f'顾客{n}') for n in range(12)]
     for cid in ids:

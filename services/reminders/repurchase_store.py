@@ -66,7 +66,10 @@ def rebuild() -> bool:
     marked the cache stale meanwhile; returns whether they were."""
     gen = _state().get('gen', 0)
     found = compute(None)
-    found.sort(key=itemgetter(4))
+    # In customer order: each insert checks its customer (the foreign key), and in that
+    # order the checks read the customer table once through instead of all over (~2x
+    # faster). Listings read the covering due index, not the table's order.
+    found.sort(key=itemgetter(0))
     with db.atomic() as tx:
         # Writing first takes the write lock on SQLite, so the generation read next is
         # the latest and nothing can change it before this transaction commits. Filling
