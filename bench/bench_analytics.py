@@ -72,7 +72,7 @@ def plans(db, as_of: date) -> None:
     from services import settings
     from services.analytics import Filters, preset
     from services.analytics.buyers import _groups_sql
-    from services.analytics.products import _NOW
+    from services.analytics.products import _NOW, _TITLE
     from services.analytics.sqlparts import LINE, Window, completed_orders, customer_where
     from services.scoring.rules import LifecycleRules
     w = Window.of(preset('this_month', as_of), settings.load(LifecycleRules))
@@ -80,7 +80,8 @@ def plans(db, as_of: date) -> None:
     cond, _ = customer_where(Filters())
     for name, sql in (('customers (one id range)', _groups_sql(w.unpaid, cond, True)),
                       ('products', _NOW.format(orders=completed_orders(
-                          '', 'o.id, o.customer_id', ':s', ':e', w.unpaid), line=LINE))):
+                          '', 'o.id, o.customer_id', ':s', ':e', w.unpaid), line=LINE,
+                          title=_TITLE))):
         print(f'  plan of {name}:')
         for row in db.execute_sql('EXPLAIN QUERY PLAN ' + sql, p).fetchall():
             print('     ', row[-1])

@@ -14,16 +14,21 @@ from collections import defaultdict
 from .results import ProductRow
 from .sqlparts import LINE, PRODUCT, Window, completed_orders, order_buyer_where, subtract_bin
 
+# A bare line's title is read by a lookup of its own, only for lines without a
+# product: otherwise every line's row is read, and an (order_id, product_id, amount)
+# index could not cover the join (-10-20% on these queries when it exists).
+_TITLE = (f'iif(l.product_id IS NULL, (SELECT b.title FROM {LINE} AS b WHERE b.id = l.id), '
+          'NULL)')
 # A buyer bought the product in 2+ orders when the first and last such order differ
 # (cheaper than COUNT(DISTINCT o.id), which keeps a b-tree per group).
 _NOW = '''WITH o AS ({orders})
 SELECT k, t, COUNT(*), SUM(first_order < last_order), SUM(a), 0 FROM (
-  SELECT l.product_id AS k, iif(l.product_id IS NULL, l.title, NULL) AS t, o.customer_id,
+  SELECT l.product_id AS k, {title} AS t, o.customer_id,
     MIN(o.id) AS first_order, MAX(o.id) AS last_order, SUM(l.amount) AS a
   FROM o CROSS JOIN {line} AS l ON l.order_id = o.id GROUP BY k, t, o.customer_id)
 GROUP BY k, t'''
 _BEFORE = '''WITH o AS ({orders})
-SELECT l.product_id, iif(l.product_id IS NULL, l.title, NULL), 0, 0, 0, SUM(l.amount)
+SELECT l.product_id, {title}, 0, 0, 0, SUM(l.amount)
 FROM o CROSS JOIN {line} AS l ON l.order_id = o.id GROUP BY 1, 2'''
 
 
@@ -45,7 +50,8 @@ def products_queries(window: Window, filters, lookup: bool = False) -> list[tupl
     for name, template, low, high in (('products', _NOW, ':s', ':e'),
                                       ('products_before', _BEFORE, ':ps', ':s')):
         sqls = [(sign, template.format(orders=completed_orders(where, cols, low, high,
-                                                               window.unpaid), line=LINE),
+                                                               window.unpaid), line=LINE,
+                                                               title=_TITLE),
                  {**params, 's': p['s'], 'ps': p['ps'], 'e': p['e']})
                 for sign, where, params in parts]
         out.append((name, _runner(sqls)))
