@@ -8,40 +8,21 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from services import reminders
 
-from ..tasks import BackgroundTask
+from ..tasks import Runner
 from ..widgets.reminder_labels import kind_name
 from ..widgets.reminder_list import ReminderList
 
 
-class Loader:
-    """Runs one list computation at a time off the UI thread; a newer request wins."""
+class Loader(Runner):
+    """Runs one list computation at a time off the UI thread; a newer request wins and
+    `done` gets its result."""
 
     def __init__(self, owner: QWidget, done):
-        self.owner, self.done = owner, done
-        self.generation = 0
-        self.task: BackgroundTask | None = None
-        self.busy = False
+        super().__init__(owner, QCoreApplication.translate('Loader', '提醒'))
+        self.done = done
 
     def load(self, work, title: str = '') -> None:
-        self.generation += 1
-        mine = self.generation
-        self.busy = True
-        task = BackgroundTask(lambda progress, cancelled: work(), self.owner, title,
-                              show_progress=bool(title), cancellable=False)
-        task.finished.connect(lambda result: self._finished(mine, result))
-        task.failed.connect(lambda message: self._failed(mine, message))
-        self.task = task.start()
-
-    def _finished(self, mine: int, result) -> None:
-        if mine == self.generation:
-            self.busy = False
-            self.done(result)
-
-    def _failed(self, mine: int, message: str) -> None:
-        if mine == self.generation:
-            self.busy = False
-            from PySide6.QtWidgets import QMessageBox
-            QMessageBox.warning(self.owner, QCoreApplication.translate('Loader', '提醒'), message)
+        self.run(lambda _progress, _cancelled: work(), self.done, title, cancellable=False)
 
 
 class TodayTab(QWidget):
