@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -30,14 +31,32 @@ class DatabaseError(Exception):
     """The database cannot be opened; the message is for the shop owner."""
 
 
+# What open_database() opened last, as given (the About dialog and messages show it).
+_opened: str = ''
+
+
 def is_server_url(target: str) -> bool:
     return target.startswith(('postgresql://', 'postgres://'))
 
 
+def display_target(target: str) -> str:
+    """A shop's location for the screen and messages: a server URL loses its password."""
+    if not is_server_url(target):
+        return target
+    return re.sub(r'^(\w+://[^/:@]*):[^/]*@', r'\1@', target)
+
+
+def opened_target() -> str:
+    return _opened
+
+
 def make_database(target: str) -> Database:
     if is_server_url(target):
-        from playhouse.db_url import connect
-        return connect(target)
+        from playhouse.db_url import parse
+
+        from .postgres import ShopPostgresqlDatabase
+        options = {'connect_timeout': 5, 'application_name': 'zhanggui', **parse(target)}
+        return ShopPostgresqlDatabase(**options)
     return SqliteDatabase(target, pragmas=SQLITE_PRAGMAS)
 
 
@@ -54,16 +73,51 @@ def open_database(target: str | Path, backup_dir: Path | None = None) -> Databas
         path.parent.mkdir(parents=True, exist_ok=True)
         if backup_dir is None:
             backup_dir = path.parent / 'backups'
+    global _opened
     database = make_database(target)
     db.initialize(database)
+    server = is_server_url(target)
     try:
         database.connect(reuse_if_open=True)
-        _migrate(database, backup_dir)
+        if server:
+            _check_server(database)
+            with _MigrationLock(database):
+                _migrate(database, backup_dir)
+        else:
+            _migrate(database, backup_dir)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as e:
         if not database.is_closed():
             database.close()
-        raise DatabaseError(f'无法打开数据库 {target}：{e}') from e
+        if server and isinstance(e, peewee.DatabaseError):
+            from .postgres import friendly_error
+            where = f"{database.connect_params.get('host', '')}/{database.database}"
+            raise DatabaseError(friendly_error(e, where)) from e
+        raise DatabaseError(f'无法打开数据库 {display_target(target)}：{e}') from e
+    _opened = target
     return database
+
+
+def _check_server(database: Database) -> None:
+    encoding = database.execute_sql('SHOW server_encoding').fetchone()[0]
+    if encoding.upper().replace('-', '') != 'UTF8':
+        raise sqlite3.DatabaseError(
+            f'服务器上的数据库编码是 {encoding}，存不下中文：请按说明书用 UTF8 编码重新创建数据库')
+
+
+class _MigrationLock:
+    """Several PCs may start a new release at once: one migrates, the others wait and
+    then find the schema current (a session-level advisory lock on the server)."""
+    KEY = 0x5A4847   # 'ZHG'
+
+    def __init__(self, database: Database):
+        self.database = database
+
+    def __enter__(self):
+        self.database.execute_sql(f'SELECT pg_advisory_lock({self.KEY})')
+
+    def __exit__(self, *exc):
+        if not self.database.is_closed():
+            self.database.execute_sql(f'SELECT pg_advisory_unlock({self.KEY})')
 
 
 def close_database() -> None:

@@ -1,7 +1,7 @@
 """Member tiers (普通会员 ... 至尊VIP会员), editable by the owner."""
-from peewee import SQL, BooleanField, CharField, IntegerField
+from peewee import BooleanField, CharField, IntegerField
 
-from .base import BaseModel
+from .base import BaseModel, FalseDefault
 
 
 class Tier(BaseModel):
@@ -12,4 +12,4 @@ class Tier(BaseModel):
     discount = IntegerField(default=100)                  # 95 means 95折
     color = CharField(max_length=9, default='')
     # schema v2: both thresholds must be met (else either one is enough)
-    require_both = BooleanField(default=False, constraints=[SQL('DEFAULT 0')])
+    require_both = BooleanField(default=False, constraints=[FalseDefault()])

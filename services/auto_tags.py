@@ -68,7 +68,7 @@ def _condition(rule: dict) -> tuple[str, list]:
                        'COALESCE(o.paid_at, o.created_at)')
     # The covering order index answers this per customer without touching orders.
     return (f'EXISTS (SELECT 1 FROM "order" AS o WHERE o.customer_id = c.id '
-            f'AND o.completed = 1 AND {window})', [])
+            f'AND o.completed = TRUE AND {window})', [])
 
 
 def create_rule(name: str, rule: dict, color: str = '#8e6bd8', group: str = '自动') -> int:
@@ -126,8 +126,8 @@ def apply(tag_ids: list[int] | None = None, customer_ids: list[int] | None = Non
             except (ValueError, UserError):
                 # A rule that no longer makes sense (its tier was renamed or removed)
                 # picks no one: its old members must not keep the tag.
-                cond, params = '0', []
-            within = (f' AND customer_id IN (SELECT c.id FROM customer AS c WHERE 1{scope})'
+                cond, params = 'FALSE', []
+            within = (f' AND customer_id IN (SELECT c.id FROM customer AS c WHERE TRUE{scope})'
                       if scope else '')
             db.execute_sql(
                 f'DELETE FROM customer_tag WHERE tag_id = ?{within} AND NOT EXISTS ('
@@ -135,6 +135,6 @@ def apply(tag_ids: list[int] | None = None, customer_ids: list[int] | None = Non
                 f'AND c.deleted_at IS NULL AND {cond})',
                 [tag.id] + scope_params + params)
             db.execute_sql(
-                'INSERT OR IGNORE INTO customer_tag (customer_id, tag_id, added_at) '
+                'INSERT INTO customer_tag (customer_id, tag_id, added_at) '
                 f'SELECT c.id, ?, ? FROM customer AS c WHERE c.deleted_at IS NULL{scope} '
-                f'AND {cond}', [tag.id, now()] + scope_params + params)
+                f'AND {cond} ON CONFLICT DO NOTHING', [tag.id, now()] + scope_params + params)

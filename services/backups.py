@@ -108,10 +108,15 @@ def database_file() -> Path | None:
     return Path(database.database).resolve()
 
 
+# A server shop is one database for several PCs: its owner backs it up on the server.
+ON_SERVER = ('数据库在 PostgreSQL 服务器上，请在服务器上备份和恢复（例如用 pg_dump），'
+             '本软件的备份只用于本机的 SQLite 数据库文件。')
+
+
 def require_file(db_path: Path | None = None) -> Path:
     path = db_path or database_file()
     if path is None:
-        raise UserError('备份和恢复只支持本机的 SQLite 数据库文件；PostgreSQL 请用 pg_dump 等工具')
+        raise UserError(ON_SERVER)
     return Path(path).resolve()
 
 

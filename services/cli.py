@@ -197,16 +197,17 @@ def _demo(args, target: str) -> int:
 
 # --- backup and restore -------------------------------------------------------
 
-def _sqlite_file(target: str, action: str) -> Path:
+def _sqlite_file(target: str) -> Path:
     path = local_file(target)
     if path is None:
-        raise UserError(f'{action}只支持本机的 SQLite 数据库文件；PostgreSQL 请用 pg_dump 等工具')
+        from .backups import ON_SERVER
+        raise UserError(ON_SERVER)
     return path
 
 
 def _backup(args, target: str) -> int:
     from . import backups
-    path = _sqlite_file(target, '备份')
+    path = _sqlite_file(target)
     if not path.is_file():
         raise UserError(f'找不到数据库文件：{path}')
     _open(str(path))
@@ -221,7 +222,7 @@ def _backup(args, target: str) -> int:
 
 def _restore(args, target: str) -> int:
     from .backup_restore import restore
-    path = _sqlite_file(target, '恢复')
+    path = _sqlite_file(target)
     src = Path(args.src).resolve()
     result = restore(src, path)
     print(f'已从 {src} 恢复：{result.customers:,} 位顾客，{result.orders:,} 笔订单')

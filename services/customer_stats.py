@@ -139,9 +139,10 @@ def _promo_windows() -> list:
 def _refresh_orders(ids: list[int] | None) -> None:
     # A sale with no payment time (a shop's own sheet) counts from when it was made.
     from .scoring.rules import LoyaltyRules
-    from .scoring.sql import promo_sql
+    from .scoring.sql import promo_count_sql
     bought = fn.COALESCE(Order.paid_at, Order.created_at)
-    promo = SQL(f'COALESCE(SUM({promo_sql(settings.load(LoyaltyRules), "COALESCE(paid_at, created_at)")}), 0)')
+    promo = SQL('COALESCE(SUM({}), 0)'.format(
+        promo_count_sql(settings.load(LoyaltyRules), 'COALESCE(paid_at, created_at)')))
     if ids is None:
         settings.put(PROMO_KEY, _promo_windows())
     q = (Order.select(Order.customer.alias('cid'), fn.COUNT(Order.id).alias('n'),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from models import OrderLine, Product, db
+from models.dialect import contains
 
 from .errors import UserError, ValidationError
 
@@ -31,8 +32,8 @@ def list_products(search: str = '') -> list[ProductInfo]:
                        Product.price, Product.cycle_days)
     text = search.strip()
     if text:
-        q = q.where(Product.title.contains(text) | Product.code.contains(text)
-                    | Product.category.contains(text))
+        q = q.where(contains(Product.title, text) | contains(Product.code, text)
+                    | contains(Product.category, text))
     out = [ProductInfo(p.id, p.code, p.title, p.category, p.price, p.cycle_days,
                        sold.get(p.id, 0)) for p in q]
     out.sort(key=lambda p: (-p.lines, p.title))

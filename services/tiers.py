@@ -108,7 +108,7 @@ def assign(ids: list[int] | None, batch_id: int | None = None, reason: str = BY_
     expr = tier_case_sql(list_tiers())
     if expr is None:
         return 0
-    where = 'c.tier_locked = 0 AND (c.tier_id IS NULL OR c.tier_id != ({e}))'.format(e=expr)
+    where = 'c.tier_locked = FALSE AND (c.tier_id IS NULL OR c.tier_id != ({e}))'.format(e=expr)
     params: list = []
     if ids is not None:
         where += f" AND c.id IN ({', '.join('?' * len(ids))})"
@@ -167,7 +167,7 @@ def preview(tiers: list[TierInfo]) -> dict[str, int]:
     locked = {t.id: t.name for t in tiers if t.id is not None}
     counts = {t.name: 0 for t in tiers}
     rows = db.execute_sql(
-        f'SELECT CASE WHEN tier_locked = 1 THEN tier_id ELSE NULL END, ({expr}) AS t, COUNT(*) '
+        f'SELECT CASE WHEN tier_locked = TRUE THEN tier_id ELSE NULL END, ({expr}) AS t, COUNT(*) '
         'FROM customer WHERE deleted_at IS NULL GROUP BY 1, 2').fetchall()
     for pinned, ruled, n in rows:
         name = locked.get(pinned) if pinned is not None else None

@@ -19,10 +19,8 @@ class AboutInfo:
 
 def about_info() -> AboutInfo:
     """What the About dialog shows, for the open shop."""
-    import re
-
     from models import db
-    from models.database import schema_version
+    from models.database import display_target, opened_target, schema_version
 
     from .backups import backup_folder, database_file
     from .config import data_dir
@@ -30,5 +28,5 @@ def about_info() -> AboutInfo:
     if path is not None:
         return AboutInfo(__version__, str(path), schema_version(db.obj), str(path.parent),
                          str(backup_folder(path)))
-    database = re.sub(r'//[^/@]*@', '//', str(getattr(db.obj, 'database', '')))
+    database = display_target(opened_target()) or str(getattr(db.obj, 'database', ''))
     return AboutInfo(__version__, database, schema_version(db.obj), str(data_dir()), '')

@@ -19,8 +19,16 @@ def test_one_version_everywhere(capsys):
 
 
 def test_about_info_names_the_shop(database):
+    from models.database import is_server_url, opened_target
     from models.migrations import LATEST_VERSION
     info = about_info()
+    if is_server_url(opened_target()):
+        # The server's address, never its password; no backup folder of the app's own.
+        assert info.database.startswith('postgresql://') and info.database.endswith(
+            '/' + database.database)
+        assert ':' + database.connect_params['password'] + '@' not in info.database
+        assert (info.schema_version, info.backup_folder) == (LATEST_VERSION, '')
+        return
     path = Path(database.database).resolve()
     assert (info.version, info.database, info.schema_version) == (
         __version__, str(path), LATEST_VERSION)

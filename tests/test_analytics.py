@@ -319,6 +319,10 @@ def test_member_rows_and_sorting_for_the_drill_list(shop):
     ids = [shop['A'], shop['B'], shop['F']]
     assert an.sort_ids(ids, 'total_spent') == [shop['A'], shop['B'], shop['F']]   # 300 120 100
     assert an.sort_ids(ids, 'nick', descending=False) == ids
+    # I never bought: no last purchase sorts as the oldest, on either backend.
+    some = [shop['I'], shop['A'], shop['H']]
+    assert an.sort_ids(some) == [shop['A'], shop['H'], shop['I']]
+    assert an.sort_ids(some, descending=False) == [shop['I'], shop['H'], shop['A']]
     rows = an.member_rows([shop['F'], shop['A']])
     assert [(r.nick, r.total_spent) for r in rows] == [('买家F', 10000), ('买家A', 30000)]
 
@@ -372,6 +376,28 @@ def test_the_customer_pass_adds_up_over_id_ranges(shop, march, monkeypatch):
             (m.new, m.returning) for m in whole.months]
 
 
+def test_a_cancelled_dashboard_stops(shop, march):
+    from services.tasks import Cancelled
+    with pytest.raises(Cancelled):
+        an.compute(march, cancelled=lambda: True)
+
+
+def test_a_cancel_stops_the_queries_left(database):
+    """On a file a running query is interrupted; on a server the next one does not start."""
+    from services.analytics.reader import Reader
+    from services.tasks import Cancelled
+    count = ('WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) '
+             'SELECT COUNT(*) FROM n')
+    asked, done = [], []
+
+    def query(conn):
+        asked.append(1)
+        done.append(conn.execute(count).fetchone()[0])
+    with pytest.raises(Cancelled):
+        Reader(lambda: bool(asked)).run([('a', query), ('b', query)], workers=1)
+    assert len(done) < 2
+
+
 def test_customers_without_a_tier_are_listed_apart(shop, march):
     from models import Customer
     Customer.update(tier=None).where(Customer.id.in_([shop['F'], shop['I']])).execute()
@@ -385,13 +411,12 @@ def test_customers_without_a_tier_are_listed_apart(shop, march):
 def test_each_way_of_applying_a_filter_gives_the_same_figures(shop, march, tiers):
     """Lookups or an id list, a scan or the index, selected or everyone minus the rest:
     the choice depends on sizes; the figures must not."""
-    import sqlite3
     from services.analytics import buyers, products, timeline
+    from services.analytics.reader import app_connection
     from services.analytics.sqlparts import Window
     from services.scoring.rules import LifecycleRules
-    from models import db
     window = Window.of(march, LifecycleRules())
-    conn = sqlite3.connect(db.obj.database)
+    conn = app_connection()
     for f in (Filters(platform='taobao'), Filters(platform='pdd'), Filters(tier_id=tiers['高级会员'])):
         def run(fn):
             return sorted(map(tuple, fn(conn)))
@@ -407,4 +432,3 @@ def test_each_way_of_applying_a_filter_gives_the_same_figures(shop, march, tiers
                 got[1] += fen
         assert ({h: v for h, v in both[0].items() if v != [0, 0]}
                 == {h: v for h, v in both[1].items() if v != [0, 0]})
-    conn.close()

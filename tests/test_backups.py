@@ -16,6 +16,10 @@ from services.errors import ValidationError
 
 from order_samples import taobao_matrix, write_csv
 
+# Backups are copies of the shop's SQLite file; a server shop is backed up on the server
+# (tests/test_backups_server.py).
+pytestmark = pytest.mark.sqlite_only
+
 
 def orders_in(path) -> int:
     with closing(sqlite3.connect(path)) as conn:

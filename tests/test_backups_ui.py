@@ -30,6 +30,7 @@ def editor(qtbot, database, make_customer):
     return widget
 
 
+@pytest.mark.sqlite_only   # backups of the SQLite file (a server shop has none)
 def test_backup_now_adds_to_the_list(qtbot, editor):
     assert editor.list.rowCount() == 0 and not editor.restore_button.isEnabled()
     editor.backup_button.click()
@@ -41,6 +42,7 @@ def test_backup_now_adds_to_the_list(qtbot, editor):
     assert only.path in editor.message.text()
 
 
+@pytest.mark.sqlite_only   # backups of the SQLite file (a server shop has none)
 def test_policy_is_validated_and_saved(editor, tmp_path):
     editor.folder.setText('相对路径')
     assert not editor.save()
@@ -54,6 +56,7 @@ def test_policy_is_validated_and_saved(editor, tmp_path):
         enabled=False, keep_daily=3, folder=str(tmp_path / '备份'))
 
 
+@pytest.mark.sqlite_only   # backups of the SQLite file (a server shop has none)
 def test_restore_selected_asks_then_restores_in_the_background(qtbot, editor, monkeypatch):
     first = backups.take_backup()
     Customer.create(platform='pdd', nick='后来的')
@@ -153,6 +156,7 @@ def test_a_backup_that_fails_its_check_keeps_the_dialog_open(qtbot, damaged_shop
     assert Customer.select().count() == 3 and Path(good).exists()
 
 
+@pytest.mark.sqlite_only   # backups of the SQLite file (a server shop has none)
 def test_the_app_takes_the_days_backup_in_the_background(qtbot, database, make_customer):
     from ui.app import backup_if_due
     from ui.main_window import MainWindow
@@ -168,6 +172,7 @@ def test_the_app_takes_the_days_backup_in_the_background(qtbot, database, make_c
     assert len(backups.latest_backups()) == 1
 
 
+@pytest.mark.sqlite_only   # backups of the SQLite file (a server shop has none)
 def test_damage_found_by_the_scheduled_backup_offers_a_restore(qtbot, database, monkeypatch):
     import ui.app
     from services.db_health import CorruptDatabase

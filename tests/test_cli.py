@@ -186,8 +186,9 @@ def test_another_programs_database_is_left_alone(home, capsys):
 
 
 def test_backup_is_for_sqlite_files_only(home, capsys):
-    code, _, err = cli(capsys, '--db', 'postgresql://shop:s3cret@db.local/shop', 'backup')
-    assert code == 1 and 'SQLite' in err and 's3cret' not in err
+    for command in (['backup'], ['restore', 'x.db']):
+        code, _, err = cli(capsys, '--db', 'postgresql://shop:s3cret@db.local/shop', *command)
+        assert code == 1 and 'pg_dump' in err and 'SQLite' in err and 's3cret' not in err
     code, _, err = cli(capsys, '--db', str(home / 'missing.db'), 'backup')
     assert code == 1 and '找不到数据库文件' in err
     assert not (home / 'missing.db').exists()

@@ -37,10 +37,9 @@ def demo(demo_shop):
 
 
 @pytest.fixture
-def empty(tmp_path):
-    database = open_database(tmp_path / 't.db')
-    yield database
-    close_database()
+def empty(database):
+    """An empty shop: a file, or a database on the test server (ZHANGGUI_TEST_PG)."""
+    return database
 
 
 def test_counts_match_the_tables(demo):
@@ -301,3 +300,24 @@ def test_refuses_a_shop_with_customers(empty):
     with pytest.raises(UserError):
         build_demo_shop(customers=10, now=NOW)
     assert Customer.select().count() == 1 and Order.select().count() == 0
+
+
+def test_a_small_demo_shop_is_consistent(empty):
+    """The derived columns match the orders and the ledger, on either kind of database."""
+    counts = build_demo_shop(seed=3, customers=150, now=NOW)
+    assert counts['customers'] == Customer.select().count() == CustomerSearch.select().count()
+    assert counts['orders'] == Order.select().count() > counts['customers']
+    assert counts['lines'] == OrderLine.select().count()
+    assert counts['points'] == PointsEntry.select().count()
+    bought: dict[int, tuple] = {}
+    for cid, amount, paid in (Order.select(Order.customer, Order.amount, Order.paid_at)
+                              .where(Order.completed == True).tuples()):  # noqa: E712
+        n, spent, first, last = bought.get(cid, (0, 0, paid, paid))
+        bought[cid] = (n + 1, spent + amount, min(first, paid), max(last, paid))
+    balance: dict[int, int] = {}
+    for cid, points in PointsEntry.select(PointsEntry.customer, PointsEntry.points).tuples():
+        balance[cid] = balance.get(cid, 0) + points
+    for c in Customer.select():
+        assert (c.order_count, c.total_spent, c.first_order_at, c.last_order_at) == \
+            bought.get(c.id, (0, 0, None, None)), c.nick
+        assert c.points == balance.get(c.id, 0) and c.tier_id is not None, c.nick

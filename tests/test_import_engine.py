@@ -304,6 +304,8 @@ def test_undo_removes_a_buyer_whose_points_only_expired(database):
     assert Customer.select().count() == 0 and Order.select().count() == 0
 
 
+# The drop-and-rebuild of indexes is SQLite's bulk trick (read from sqlite_master).
+@pytest.mark.sqlite_only
 def test_a_big_first_import_rebuilds_the_indexes_it_dropped(database, monkeypatch):
     """Above the threshold the secondary indexes are dropped and rebuilt: same schema
     after, same rows, and a failure rolls the drop back."""
@@ -323,3 +325,42 @@ def test_a_big_first_import_rebuilds_the_indexes_it_dropped(database, monkeypatc
             sqlbulk.insert_rows(Customer, ('platform', 'nick'),
                                 [('taobao', f'n{i}') for i in range(5)] + [('taobao', 'n0')])
     assert indexes() == before and Customer.select().count() == 2
+
+
+def test_bulk_rows_keep_every_character_and_type(database):
+    """Tabs, line breaks, backslashes and NULLs go in as written (PostgreSQL takes the
+    rows through COPY's text format, SQLite through executemany)."""
+    from models import db
+    from services.importing import sqlbulk
+    awkward = 'a\tb\nc\\N\r\\d 备注'
+    with db.atomic():
+        sqlbulk.insert_rows(Customer, ('platform', 'nick', 'note', 'tier_locked', 'last_order_at'),
+                            [('taobao', '\\N', awkward, True, datetime(2024, 5, 1, 10, 0, 0, 5)),
+                             ('taobao', 'plain', '', False, None)])
+    odd, plain = Customer.select().order_by(Customer.id)
+    assert (odd.nick, odd.note, odd.tier_locked, odd.last_order_at) == (
+        '\\N', awkward, True, datetime(2024, 5, 1, 10, 0, 0, 5))
+    assert (plain.note, plain.tier_locked, plain.last_order_at) == ('', False, None)
+    with db.atomic():
+        sqlbulk.update_rows(Customer, ('note', 'tier_locked'), [(awkward[::-1], False, odd.id)])
+    assert Customer.get_by_id(odd.id).note == awkward[::-1]
+    table = sqlbulk.load_keys([('taobao', '\\N'), ('pdd', 'a\tb')])
+    assert sorted(sqlbulk.query(f'SELECT platform, k FROM {table}')) == [
+        ('pdd', 'a\tb'), ('taobao', '\\N')]
+
+
+def test_a_bulk_row_that_breaks_a_rule_rolls_back_as_a_database_error(database):
+    """The command line and the app turn these errors into one sentence."""
+    import sqlite3
+
+    import peewee
+
+    from models import db
+    from models.dialect import postgres
+    from services.importing import sqlbulk
+    with pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)) as e:
+        with db.atomic():
+            sqlbulk.insert_rows(Customer, ('platform', 'nick'),
+                                [('taobao', 'a'), ('taobao', 'b'), ('taobao', 'a')])
+    assert isinstance(e.value, peewee.IntegrityError) or not postgres()
+    assert Customer.select().count() == 0

@@ -149,6 +149,22 @@ def test_segment_birth_month_and_product(shop, make_order):
     assert found(product='尿不湿') == set()
 
 
+def test_text_and_product_searches_take_the_query_literally(make_customer, make_order):
+    # GLOB (SQLite) and strpos (PostgreSQL) alike: * ? [ % _ are plain characters.
+    star, pct, plain = make_customer('a*b[1]'), make_customer('100%_off'), make_customer('axb1')
+    assert found(text='a*b') == {star}
+    assert found(text='B[1]') == {star}
+    assert found(text='%_') == {pct}
+    assert found(text='?') == set()
+    OrderLine.create(order=make_order(plain, 10_00), title='Milk POWDER Élan 50%')
+    OrderLine.create(order=make_order(pct, 10_00), title='Milk 500ml')
+    assert found(product='powder') == {plain}
+    assert found(product='0%') == {plain}
+    assert found(product='_') == set()
+    assert found(product='MILK') == {plain, pct}
+    assert found(product='élan') == set()       # as SQLite's LIKE: only ASCII letters fold
+
+
 def test_filters_combine(shop):
     assert found(platform='taobao', min_orders=1, last_to=date(2024, 3, 1)) == pick(
         shop, 'a', 'c')
@@ -265,3 +281,17 @@ def test_page_rows_carry_tags_and_plain_values(make_customer, tiers):
     assert row.tier_id == tiers['VIP会员'] and row.tier_locked is True
     assert row.tags == [('回头客', '#ff0000')]
     assert row.deleted_at is None
+
+
+def test_another_connections_commit_shows_at_once(make_customer):
+    # Another PC (or process) writes: SQLite's cache must notice, PostgreSQL has none.
+    from models import db
+    make_customer('alice')
+    b, c = make_customer('bob'), make_customer('carol')
+    live, text = MemberFilter(), MemberFilter(text='o')
+    assert (count(live), set(ids(text))) == (3, {b, c})
+    other = type(db.obj)(db.obj.database, **db.obj.connect_params)
+    with other.atomic():
+        other.execute_sql('UPDATE customer SET deleted_at = updated_at WHERE id = ?', (b,))
+    other.close()
+    assert (count(live), set(ids(text)), [r.id for r in page(text, 0, 10)]) == (2, {c}, [c])

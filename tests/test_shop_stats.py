@@ -5,7 +5,6 @@ from datetime import datetime
 import pytest
 
 from models import CLOSED, COMPLETED, REFUNDED, Customer, Order, Tier
-from models.database import close_database, open_database
 from services import customer_stats
 from services.shop_stats import shop_stats
 
@@ -13,10 +12,8 @@ TIER_NAMES = ['普通会员', '高级会员', 'VIP会员', '至尊VIP会员']
 
 
 @pytest.fixture
-def shop(tmp_path):
-    database = open_database(tmp_path / 't.db')
-    yield database
-    close_database()
+def shop(database):
+    return database
 
 
 def customer(nick: str, **values) -> int:

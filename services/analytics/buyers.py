@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from models.dialect import cross_join, flag_sql, no_index, not_indexed, postgres
+
 from ..scoring.rules import LIFECYCLES, SEGMENT_ORDER
 from .results import STAGES, Drill, FlowCell, Kpi, SegmentRow, TierRow
-from .sqlparts import CUSTOMER, ORDER, TIER, Window, customer_where, month_bit, month_number
+from .sqlparts import (CUSTOMER, ORDER, TIER, Window, big_sum, customer_where, iif_sql,
+                       month_bit, month_number)
 
 KPI_KEYS = ('buyers', 'new_buyers', 'returning_buyers', 'repeat_buyers', 'repurchase_rate',
             'churn_rate', 'revenue', 'orders', 'aov')
@@ -24,11 +27,12 @@ def _source(unpaid: bool, extra: str = '') -> str:
         # Unary plus keeps the planner off any index on completed or paid_at (a time
         # index would need a sort): the covering (customer_id, completed, paid_at,
         # amount) index, read in customer order, feeds the GROUP BY as it goes.
+        paid = no_index('paid_at')
         return (f'SELECT customer_id, paid_at AS at, amount FROM {ORDER} '
-                f'WHERE +completed = 1 AND +paid_at >= :w AND +paid_at < :e{extra}')
+                f"WHERE {no_index('completed')} = TRUE AND {paid} >= :w AND {paid} < :e{extra}")
     return (f'SELECT customer_id, paid_at AS at, amount FROM {ORDER} '
-            f'WHERE completed = 1 AND paid_at >= :w AND paid_at < :e{extra} UNION ALL '
-            f'SELECT customer_id, created_at, amount FROM {ORDER} WHERE completed = 1 '
+            f'WHERE completed = TRUE AND paid_at >= :w AND paid_at < :e{extra} UNION ALL '
+            f'SELECT customer_id, created_at, amount FROM {ORDER} WHERE completed = TRUE '
             f'AND paid_at IS NULL AND created_at >= :w AND created_at < :e{extra}')
 
 
@@ -52,16 +56,16 @@ def per_customer_cte(unpaid: bool, cond: str, split: bool = False) -> str:
     recent_s & {_MASK} AS active_s, recent_s >> {_FIELD} AS sleeping_s, last_e, mask,
     c.tier_id AS tier_id, c.segment AS segment, c.first_order_at AS f
   FROM (SELECT customer_id AS cid,
-      SUM(CASE WHEN at >= :s THEN 1 WHEN at >= :ps THEN {1 << _FIELD}
-          WHEN at >= :pps THEN {1 << 2 * _FIELD} ELSE 0 END) AS counts,
+      {big_sum(f"""CASE WHEN at >= :s THEN 1 WHEN at >= :ps THEN {1 << _FIELD}
+          WHEN at >= :pps THEN {1 << 2 * _FIELD} ELSE 0 END""")} AS counts,
       SUM(CASE WHEN at >= :s THEN amount ELSE 0 END) AS a_cur,
       SUM(CASE WHEN at >= :ps THEN amount ELSE 0 END) AS a_ps,
-      SUM(CASE WHEN at < :s THEN (at >= :s_active) + ((at >= :s_sleep) << {_FIELD})
-          ELSE 0 END) AS recent_s,
+      SUM(CASE WHEN at < :s THEN {flag_sql('at >= :s_active')}
+          + ({flag_sql('at >= :s_sleep')} << {_FIELD}) ELSE 0 END) AS recent_s,
       MAX(at) AS last_e,
-      SUM(DISTINCT CASE WHEN at >= :t0 THEN {month_bit('at')} END) AS mask
-    FROM ({_source(unpaid, part)}) GROUP BY customer_id) AS per
-  CROSS JOIN {CUSTOMER} AS c ON c.id = per.cid WHERE {cond})'''
+      {big_sum(f"CASE WHEN at >= :t0 THEN {month_bit('at')} END", distinct=True)} AS mask
+    FROM ({_source(unpaid, part)}) AS src GROUP BY customer_id) AS per
+  {cross_join()} {CUSTOMER} AS c ON c.id = per.cid WHERE {cond})'''
 
 
 # Flags of a pa row, by name, as SQL; the drill-downs select on the same expressions.
@@ -82,16 +86,18 @@ _STAGE_SHIFT = len(FLAGS)
 
 def _code_sql() -> str:
     """Flags and both stages packed into one integer: one short sort key."""
-    bits = ' | '.join(f'(({sql}) << {i})' for i, sql in enumerate(FLAGS.values()))
+    bits = ' | '.join(f'({flag_sql(sql)} << {i})' for i, sql in enumerate(FLAGS.values()))
     return (f'({bits} | (({STAGE_START}) << {_STAGE_SHIFT}) '
             f'| (({STAGE_END}) << {_STAGE_SHIFT + 3}))')
 
 
 def _groups_sql(unpaid: bool, cond: str, split: bool) -> str:
-    first_month = f'iif(f >= :t0 AND f < :e, {month_number("f")}, NULL)'
+    first_month = iif_sql('f >= :t0 AND f < :e', month_number('f'), 'NULL')
+    if postgres():              # one column with the segments' text
+        first_month = f'CAST({first_month} AS TEXT)'
+    sums = ', '.join(big_sum(x) for x in ('a_cur', 'n_cur', 'a_prev', 'n_prev'))
     return f'''WITH {per_customer_cte(unpaid, cond, split)}
-SELECT 'k', tier_id, segment, {_code_sql()} AS code,
-       COUNT(*), SUM(a_cur), SUM(n_cur), SUM(a_prev), SUM(n_prev)
+SELECT 'k', tier_id, segment, {_code_sql()} AS code, COUNT(*), {sums}
 FROM pa GROUP BY 2, 3, 4
 UNION ALL
 SELECT 'm', mask, {first_month}, NULL, COUNT(*), NULL, NULL, NULL, NULL
@@ -115,10 +121,10 @@ def old_lost_sql(cond: str, unpaid: bool, select: str = 'c.id') -> str:
 def came_back_sql(cond: str, unpaid: bool, select: str) -> str:
     """The second kind above (none for a period that ends today)."""
     none = (f'NOT EXISTS (SELECT 1 FROM {ORDER} AS o WHERE o.customer_id = c.id '
-            'AND o.completed = 1 AND o.paid_at >= :w AND o.paid_at < :e)')
+            'AND o.completed = TRUE AND o.paid_at >= :w AND o.paid_at < :e)')
     if unpaid:
         none += (f' AND NOT EXISTS (SELECT 1 FROM {ORDER} AS o WHERE o.customer_id = c.id '
-                 'AND o.completed = 1 AND o.paid_at IS NULL AND o.created_at >= :w '
+                 'AND o.completed = TRUE AND o.paid_at IS NULL AND o.created_at >= :w '
                  'AND o.created_at < :e)')
     return (f'SELECT {select} FROM {CUSTOMER} AS c WHERE {cond} '
             f'AND c.last_order_at >= :e AND c.first_order_at < :s AND {none}')
@@ -149,15 +155,17 @@ def _filtered_counts(conn, cond: str, unpaid: bool, params: dict, large: bool) -
     sums, bound = [], dict(params)
     for i, (part, tier, segment, stage) in enumerate(keys):
         if part == 'tier':
-            sums.append('SUM(c.tier_id IS NULL)' if tier is None else f'SUM(c.tier_id = :k{i})')
+            sums.append(f"SUM({flag_sql('c.tier_id IS NULL')})" if tier is None
+                        else f"SUM({flag_sql(f'c.tier_id = :k{i}')})")
             bound[f'k{i}'] = tier
         else:
             column = 'c.segment' if part == 'seg' else 'c.lifecycle'
-            sums.append(f'SUM({column} = :k{i})')
+            sums.append(f"SUM({flag_sql(f'{column} = :k{i}')})")
             bound[f'k{i}'] = segment if part == 'seg' else stage
-    scan = ' NOT INDEXED' if large else ''
-    row = conn.execute(f'SELECT COUNT(*), SUM(c.last_order_at < :w), {", ".join(sums)} '
-                       f'FROM {CUSTOMER} AS c{scan} WHERE {cond}', bound).fetchone()
+    source = not_indexed(f'{CUSTOMER} AS c') if large else f'{CUSTOMER} AS c'
+    before_w = flag_sql('c.last_order_at < :w')
+    row = conn.execute(f'SELECT COUNT(*), SUM({before_w}), {", ".join(sums)} '
+                       f'FROM {source} WHERE {cond}', bound).fetchone()
     total, old, counts = row[0], row[1] or 0, [n or 0 for n in row[2:]]
     out = [(*key, n) for key, n in zip(keys, counts) if n]
     # Not scored yet (or a segment this release does not know): the rest.
@@ -237,6 +245,8 @@ def assemble(dash, groups: list[tuple], counts: list[tuple], tiers: list[tuple])
                 flow[(start, end)] += count
         else:
             mask, first, count = row[1], row[2], row[4]
+            if isinstance(first, str):          # a server's text (see _groups_sql)
+                first = int(first)
             if first is not None and 0 <= first < months:
                 new[first] += count
             i = 0

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models import Customer, db
+from models.dialect import cross_join, postgres
 
 from .. import settings
 from ..member_query import SORT_FIELDS, MemberFilter, MemberRow
@@ -19,7 +20,8 @@ from .periods import Period, month_index
 from .products import product_key_sql
 from .reader import Reader
 from .results import STAGES, Drill, Filters
-from .sqlparts import CUSTOMER, LINE, Window, completed_orders, customer_where, order_buyer_where
+from .sqlparts import (CUSTOMER, LINE, Window, completed_orders, customer_where, order_buyer_where,
+                       same_sql, weekday_hour_sql)
 
 KINDS = ('kpi', 'month', 'tier', 'tier_active', 'segment', 'segment_buyers', 'stage', 'flow',
          'heat', 'product')
@@ -70,10 +72,11 @@ def _query(kind: str, key: tuple, filters: Filters, window: Window):
         where, extra = _month_where(key, window)
         return _pa_sql(filters, where), extra
     if kind == 'tier':
-        return _all_customers_sql(filters, 'c.tier_id IS :d_tier'), {'d_tier': key[0]}
+        return _all_customers_sql(filters, same_sql('c.tier_id', ':d_tier')), {'d_tier': key[0]}
     if kind == 'tier_active':
         flag = FLAGS['b_prev'] if key[1:] == ('prev',) else FLAGS['b_cur']
-        return _pa_sql(filters, f'tier_id IS :d_tier AND {flag}'), {'d_tier': key[0]}
+        return _pa_sql(filters, f"{same_sql('tier_id', ':d_tier')} AND {flag}"), {
+            'd_tier': key[0]}
     if kind == 'segment':
         return _all_customers_sql(filters, 'c.segment = :d_seg'), {'d_seg': key[0]}
     if kind == 'segment_buyers':
@@ -139,15 +142,15 @@ def _heat_sql(filters: Filters):
     buyer, fparams = order_buyer_where(filters)
     return lambda unpaid: (
         f"SELECT DISTINCT customer_id FROM "
-        f"({completed_orders(buyer, 'o.customer_id', ':s', ':e', unpaid)}) "
-        f"WHERE strftime('%w', at) = :d_wd AND substr(at, 12, 2) = :d_hour", fparams)
+        f"({completed_orders(buyer, 'o.customer_id', ':s', ':e', unpaid)}) AS x "
+        f"WHERE {weekday_hour_sql('at')}", fparams)
 
 
 def _product_sql(filters: Filters):
     buyer, fparams = order_buyer_where(filters)
     return lambda unpaid: (
         f"WITH o AS ({completed_orders(buyer, 'o.id, o.customer_id', ':s', ':e', unpaid)}) "
-        f'SELECT o.customer_id FROM o CROSS JOIN {LINE} AS l '
+        f'SELECT o.customer_id FROM o {cross_join()} {LINE} AS l '
         f'ON l.order_id = o.id WHERE {product_key_sql()} = :d_key '
         'GROUP BY o.customer_id HAVING COUNT(DISTINCT o.id) >= :d_min', fparams)
 
@@ -160,6 +163,11 @@ def sort_ids(ids: list[int], sort: str = 'last_order_at', descending: bool = Tru
         return []
     column = SORT_FIELDS.get(sort, Customer.id).column_name
     way = 'DESC' if descending else 'ASC'
+    if postgres():              # NULLs where SQLite puts them: first going up
+        nulls = 'LAST' if descending else 'FIRST'
+        sql = (f'SELECT c.id FROM {CUSTOMER} AS c WHERE c.id = ANY(?) '
+               f'ORDER BY c."{column}" {way} NULLS {nulls}, c.id {way}')
+        return [i for (i,) in db.execute_sql(sql, [list(ids)]).fetchall()]
     sql = (f'SELECT c.id FROM json_each(?) AS j CROSS JOIN {CUSTOMER} AS c ON c.id = j.value '
            f'ORDER BY c."{column}" {way}, c.id {way}')
     return [i for (i,) in db.execute_sql(sql, ['[' + ','.join(map(str, ids)) + ']']).fetchall()]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from models.dialect import postgres
+
 from .results import ProductRow
 from .sqlparts import LINE, PRODUCT, Window, completed_orders, order_buyer_where, subtract_bin
 
@@ -25,11 +27,20 @@ _NOW = '''WITH o AS ({orders})
 SELECT k, t, COUNT(*), SUM(first_order < last_order), SUM(a), 0 FROM (
   SELECT l.product_id AS k, {title} AS t, o.customer_id,
     MIN(o.id) AS first_order, MAX(o.id) AS last_order, SUM(l.amount) AS a
-  FROM o CROSS JOIN {line} AS l ON l.order_id = o.id GROUP BY k, t, o.customer_id)
+  FROM o CROSS JOIN {line} AS l ON l.order_id = o.id GROUP BY k, t, o.customer_id) AS per
 GROUP BY k, t'''
 _BEFORE = '''WITH o AS ({orders})
 SELECT l.product_id, {title}, 0, 0, 0, SUM(l.amount)
 FROM o CROSS JOIN {line} AS l ON l.order_id = o.id GROUP BY 1, 2'''
+# The same on PostgreSQL: a plain join, comparisons counted by CASE, and the sum of
+# sums (numeric there) cast back to an integer.
+_TITLE_PG = (f'CASE WHEN l.product_id IS NULL THEN (SELECT b.title FROM {LINE} AS b '
+             'WHERE b.id = l.id) END')
+_NOW_PG = (_NOW.replace('CROSS JOIN', 'JOIN')
+           .replace('SUM(first_order < last_order), SUM(a)',
+                    'SUM(CASE WHEN first_order < last_order THEN 1 ELSE 0 END), '
+                    'CAST(SUM(a) AS BIGINT)'))
+_BEFORE_PG = _BEFORE.replace('CROSS JOIN', 'JOIN')
 
 
 def product_key_sql() -> str:
@@ -47,11 +58,13 @@ def products_queries(window: Window, filters, lookup: bool = False) -> list[tupl
         parts = [(1, '', {}), (-1, *order_buyer_where(filters, binned=True))]
     cols = 'o.id, o.customer_id'
     out = []
-    for name, template, low, high in (('products', _NOW, ':s', ':e'),
-                                      ('products_before', _BEFORE, ':ps', ':s')):
+    now, before, title = (_NOW_PG, _BEFORE_PG, _TITLE_PG) if postgres() else (
+        _NOW, _BEFORE, _TITLE)
+    for name, template, low, high in (('products', now, ':s', ':e'),
+                                      ('products_before', before, ':ps', ':s')):
         sqls = [(sign, template.format(orders=completed_orders(where, cols, low, high,
                                                                window.unpaid), line=LINE,
-                                                               title=_TITLE),
+                                       title=title),
                  {**params, 's': p['s'], 'ps': p['ps'], 'e': p['e']})
                 for sign, where, params in parts]
         out.append((name, _runner(sqls)))

@@ -9,7 +9,7 @@ runs), each with settings chosen for big GROUP BYs:
 - query_only: nothing here may write.
 Cancel is real: a progress handler interrupts the running statement.
 A database that is not a file (in memory, a server) runs the parts one after the
-other on the app's own connection.
+other on the app's own connection; on a server, cancel is checked between queries.
 """
 from __future__ import annotations
 
@@ -23,8 +23,7 @@ from peewee import SqliteDatabase
 
 from models import db
 
-from ..errors import UserError
-from ..tasks import Cancelled, IsCancelled
+from ..tasks import Cancelled, IsCancelled, check
 
 _CHECK_EVERY = 20_000          # SQLite VM steps between cancel checks
 _CACHE_KIB = 16 * 1024         # page cache per worker connection
@@ -41,9 +40,20 @@ def _own_file() -> str | None:
     return None if db.in_transaction() else path
 
 
-def check_supported() -> None:
-    if not isinstance(db.obj, SqliteDatabase):
-        raise UserError('分析页目前只支持本机数据库文件（SQLite），暂不支持服务器数据库。')
+class ServerConnection:
+    """The app's connection to a PostgreSQL server with sqlite3's conn.execute(sql,
+    params) -> cursor, so the query functions run on either backend."""
+
+    def execute(self, sql: str, params=()):
+        return db.execute_sql(sql, params)
+
+    def close(self) -> None:
+        pass
+
+
+def app_connection():
+    """The app's own connection, as the query functions take it."""
+    return db.connection() if isinstance(db.obj, SqliteDatabase) else ServerConnection()
 
 
 def _open(path: str) -> sqlite3.Connection:
@@ -58,17 +68,18 @@ class Reader:
     """Runs query functions `fn(conn)` and records how long each took."""
 
     def __init__(self, cancelled: IsCancelled | None = None):
-        check_supported()
         self.cancelled = cancelled
         self.timings: dict[str, float] = {}       # wall seconds per query
         self.cpu: dict[str, float] = {}           # CPU seconds of its thread
         self._lock = threading.Lock()
 
-    def _guard(self, conn: sqlite3.Connection) -> None:
-        if self.cancelled is not None:
+    def _guard(self, conn) -> None:
+        if self.cancelled is not None and isinstance(conn, sqlite3.Connection):
             conn.set_progress_handler(lambda: 1 if self.cancelled() else 0, _CHECK_EVERY)
 
-    def _timed(self, name: str, fn: Callable, conn: sqlite3.Connection):
+    def _timed(self, name: str, fn: Callable, conn):
+        if self.cancelled is not None and not isinstance(conn, sqlite3.Connection):
+            check(self.cancelled)
         t, c = time.perf_counter(), time.thread_time()
         try:
             result = fn(conn)
@@ -88,12 +99,13 @@ class Reader:
         connection."""
         path = _own_file()
         if path is None:
-            conn = db.connection()
+            conn = app_connection()
             try:
                 self._guard(conn)
                 return {name: self._timed(name, fn, conn) for name, fn in tasks}
             finally:
-                conn.set_progress_handler(None, 0)
+                if isinstance(conn, sqlite3.Connection):
+                    conn.set_progress_handler(None, 0)
         queue = list(reversed(tasks))
         results: dict[str, object] = {}
 

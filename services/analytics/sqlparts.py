@@ -3,6 +3,8 @@ dates of a period as bound parameters, the lifecycle stage at a date.
 
 Times compare as text: SQLite keeps them as 'YYYY-MM-DD HH:MM:SS', so a day
 'YYYY-MM-DD' bounds them exactly (t >= '2025-03-01' and t < '2025-04-01').
+PostgreSQL keeps timestamps and reads the same text as midnight of that day; what
+else differs there goes through the helpers below and models.dialect.
 An order's time is when it was paid, or made when it has no payment time, as
 in the customers' cached purchase dates.
 """
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from models import Customer, CustomerTag, Order, OrderLine, Product, Tier, db
+from models.dialect import month_index_sql, postgres
 
 from ..scoring.rules import LifecycleRules
 from .periods import Period, month_index, trend_months
@@ -103,10 +106,10 @@ def completed_orders(where: str, columns: str, low: str, high: str, unpaid: bool
     paid_at index; with `unpaid`, also those with no payment time, by creation time."""
     extra = f' AND {where}' if where else ''
     sql = (f'SELECT {columns}, o.paid_at AS at FROM {ORDER} AS o '
-           f'WHERE o.completed = 1 AND o.paid_at >= {low} AND o.paid_at < {high}{extra}')
+           f'WHERE o.completed = TRUE AND o.paid_at >= {low} AND o.paid_at < {high}{extra}')
     if unpaid:
         sql += (f' UNION ALL SELECT {columns}, o.created_at AS at FROM {ORDER} AS o '
-                f'WHERE o.completed = 1 AND o.paid_at IS NULL AND o.created_at >= {low} '
+                f'WHERE o.completed = TRUE AND o.paid_at IS NULL AND o.created_at >= {low} '
                 f'AND o.created_at < {high}{extra}')
     return sql
 
@@ -115,18 +118,54 @@ def has_unpaid_completed() -> bool:
     """Completed orders without a payment time (a shop's own sheet) need the slower,
     general form of the queries; one look per dashboard (~20 ms at 1M orders)."""
     return bool(db.execute_sql(f'SELECT EXISTS (SELECT 1 FROM {ORDER} '
-                               'WHERE paid_at IS NULL AND completed = 1)').fetchone()[0])
+                               'WHERE paid_at IS NULL AND completed = TRUE)').fetchone()[0])
 
 
 def month_bit(at: str, base: str = ':base') -> str:
     """1 << (months since the first trend month) for a time column."""
+    if postgres():              # 64-bit: up to 36 months
+        return f'(CAST(1 AS BIGINT) << ({month_index_sql(at)} - {base}))'
     return (f'(1 << (CAST(substr({at}, 1, 4) AS INTEGER) * 12 '
             f'+ CAST(substr({at}, 6, 2) AS INTEGER) - 1 - {base}))')
 
 
 def month_number(at: str, base: str = ':base') -> str:
+    if postgres():
+        return f'({month_index_sql(at)} - {base})'
     return (f'(CAST(substr({at}, 1, 4) AS INTEGER) * 12 '
             f'+ CAST(substr({at}, 6, 2) AS INTEGER) - 1 - {base})')
+
+
+# --- what differs on a PostgreSQL server (SQLite's own text otherwise) ----------------
+
+def big_sum(expr: str, distinct: bool = False) -> str:
+    """SUM of a 64-bit value as an integer (PostgreSQL would give numeric)."""
+    inner = f'SUM(DISTINCT {expr})' if distinct else f'SUM({expr})'
+    return f'CAST({inner} AS BIGINT)' if postgres() else inner
+
+
+def hour_sql(at: str) -> str:
+    """'YYYY-MM-DD HH' of a time column."""
+    return f"to_char({at}, 'YYYY-MM-DD HH24')" if postgres() else f'substr({at}, 1, 13)'
+
+
+def weekday_hour_sql(at: str) -> str:
+    """A condition: `at` falls on weekday :d_wd (text, Sunday '0') at hour :d_hour ('07')."""
+    if postgres():
+        return (f"EXTRACT(DOW FROM {at}) = CAST(:d_wd AS INTEGER) "
+                f"AND to_char({at}, 'HH24') = :d_hour")
+    return f"strftime('%w', {at}) = :d_wd AND substr({at}, 12, 2) = :d_hour"
+
+
+def iif_sql(cond: str, then: str, other: str) -> str:
+    if postgres():
+        return f'CASE WHEN {cond} THEN {then} ELSE {other} END'
+    return f'iif({cond}, {then}, {other})'
+
+
+def same_sql(a: str, b: str) -> str:
+    """a = b, where NULL equals NULL."""
+    return f'{a} IS NOT DISTINCT FROM {b}' if postgres() else f'{a} IS {b}'
 
 
 @dataclass

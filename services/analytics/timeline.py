@@ -6,29 +6,48 @@ row), so the hours are not grouped that way: a recursive CTE lists the hours, an
 for each one a correlated subquery sums that hour's range of the paid_at index.
 Every order is read once, in index order, and nothing is sorted. Filters (and the
 recycle bin) are applied apart: see hours_query.
+On a PostgreSQL server the hours are a plain GROUP BY (it hashes rather than sorts).
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
 
+from models.dialect import cross_join, postgres
+
 from .periods import month_index
 from .sqlparts import (CUSTOMER, ORDER, Window, complement_where, completed_orders,
-                       customer_where, order_buyer_where, subtract_bin)
+                       customer_where, hour_sql, order_buyer_where, subtract_bin)
 
 _HOURS = '''WITH RECURSIVE h(t, u) AS (
   SELECT datetime(:h0), datetime(:h0, '+1 hour')
   UNION ALL SELECT u, datetime(u, '+1 hour') FROM h WHERE u < :e_time)
 SELECT substr(t, 1, 13), (SELECT COUNT(*) || ',' || IFNULL(SUM(o.amount), 0) FROM {order} AS o
-  WHERE o.completed = 1 AND o.paid_at >= h.t AND o.paid_at < h.u)
+  WHERE o.completed = TRUE AND o.paid_at >= h.t AND o.paid_at < h.u)
 FROM h'''
 
-_FILTERED = '''SELECT substr(o.paid_at, 1, 13), COUNT(*), SUM(o.amount)
-FROM {customer} AS c CROSS JOIN {order} AS o ON o.customer_id = c.id AND o.completed = 1
+_FILTERED = '''SELECT {hour}, COUNT(*), SUM(o.amount)
+FROM {customer} AS c {join} {order} AS o ON o.customer_id = c.id AND o.completed = TRUE
   AND o.paid_at >= :h0 AND o.paid_at < :e
 WHERE {cond} GROUP BY 1'''
 
-_GROUPED = '''SELECT substr(at, 1, 13), COUNT(*), SUM(amount) FROM ({orders}) GROUP BY 1'''
+_GROUPED = '''SELECT {hour}, COUNT(*), SUM(amount) FROM ({orders}) AS x GROUP BY 1'''
+
+
+def _every_hour() -> str:
+    """Every completed order's hours: on a server, a plain GROUP BY."""
+    if postgres():
+        return _grouped(completed_orders('', 'o.amount', ':h0', ':e', False))
+    return _HOURS.format(order=ORDER)
+
+
+def _grouped(orders: str) -> str:
+    return _GROUPED.format(hour=hour_sql('at'), orders=orders)
+
+
+def _filtered(cond: str) -> str:
+    return _FILTERED.format(hour=hour_sql('o.paid_at'), customer=CUSTOMER, join=cross_join(),
+                            order=ORDER, cond=cond)
 
 
 def hours_query(window: Window, filters, large: bool = True):
@@ -47,22 +66,20 @@ def hours_query(window: Window, filters, large: bool = True):
     if subtract_bin(filters):
         # The bin through the deleted_at index, its orders through the customer index.
         binned, _ = order_buyer_where(filters, binned=True)
-        parts = [(1, _HOURS.format(order=ORDER)),
-                 (-1, _GROUPED.format(orders=completed_orders(
-                     binned, 'o.amount', ':h0', ':e', unpaid)))]
+        parts = [(1, _every_hour()),
+                 (-1, _grouped(completed_orders(binned, 'o.amount', ':h0', ':e', unpaid)))]
         if unpaid:
             parts.append((1, _unpaid_sql('')))
     elif large:
         cond, fparams = complement_where(filters)
-        parts = [(1, _HOURS.format(order=ORDER)),
-                 (-1, _FILTERED.format(customer=CUSTOMER, order=ORDER, cond=cond))]
+        parts = [(1, _every_hour()), (-1, _filtered(cond))]
         if unpaid:
             parts += [(1, _unpaid_sql('')), (-1, _unpaid_sql(
                 f' AND o.customer_id IN (SELECT c.id FROM {CUSTOMER} AS c WHERE {cond})'))]
         params.update(fparams)
     else:
         cond, fparams = customer_where(filters)
-        parts = [(1, _FILTERED.format(customer=CUSTOMER, order=ORDER, cond=cond))]
+        parts = [(1, _filtered(cond))]
         if unpaid:
             parts.append((1, _unpaid_sql(' AND ' + order_buyer_where(filters)[0])))
         params.update(fparams)
@@ -81,8 +98,8 @@ def hours_query(window: Window, filters, large: bool = True):
 
 
 def _unpaid_sql(where: str) -> str:
-    return _GROUPED.format(orders=(
-        f'SELECT o.amount, o.created_at AS at FROM {ORDER} AS o WHERE o.completed = 1 '
+    return _grouped((
+        f'SELECT o.amount, o.created_at AS at FROM {ORDER} AS o WHERE o.completed = TRUE '
         f'AND o.paid_at IS NULL AND o.created_at >= :h0 AND o.created_at < :e{where}'))
 
 

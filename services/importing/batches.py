@@ -12,9 +12,9 @@ from models import (ContactLog, Customer, CustomerTag, ImportBatch, ImportChange
 from .. import customer_stats
 from ..customer_profile import CustomerProfile
 from ..errors import UserError
-from ..customers import save_search
 from ..tiers import BY_IMPORT, record_tier_moves
-from .members_import import PROFILE_COLUMNS, import_members, set_manual_tags
+from .members_import import (PROFILE_COLUMNS, import_members, save_searches,
+                             set_many_manual_tags)
 from .orders_import import (LINE_COLUMNS, TRACKED, ProductIndex, import_lines, import_orders,
                             line_row)
 from .records import LineRecord, ParsedFile, Problem
@@ -103,9 +103,14 @@ def undo(batch_id: int) -> BatchInfo:
         for oid, cid in added_orders.tuples():
             touched.add(cid)
         Order.delete().where(Order.batch == batch.id).execute()
+        profiles: dict[int, dict] = {}
         for change in (ImportChange.select().where(ImportChange.batch == batch.id)
                        .order_by(ImportChange.id.desc())):
-            touched |= _restore(change)
+            if change.table == 'customer':
+                profiles[change.row_id] = json.loads(change.before)   # the earliest wins
+            else:
+                touched |= _restore(change)
+        touched |= _restore_profiles(profiles)
         touched |= _drop_added_customers(batch.id)
         _drop_added_products_and_tags(batch.id)
         ImportChange.delete().where(ImportChange.batch == batch.id).execute()
@@ -195,24 +200,34 @@ def _restore(change: ImportChange) -> set[int]:
         # The buyer's repurchase due days follow the lines (refreshed with the rest).
         cid = Order.select(Order.customer).where(Order.id == change.row_id).scalar()
         return {cid} if cid else set()
-    if change.table == 'customer':
+    return set()
+
+
+def _restore_profiles(befores: dict[int, dict]) -> set[int]:
+    """Member-sheet rows back as they were, all in a few statements: one a buyer costs
+    seconds per thousand on a shop server."""
+    if not befores:
+        return set()
+    tier_ids = {i for (i,) in Tier.select(Tier.id).tuples()}
+    tiers, rows, profiles, tag_sets = [], [], [], []
+    for cid, before in befores.items():
         tags = before.pop('tags', [])
         tier = (before.pop('tier_id', None), before.pop('tier_locked', None))
         profile = CustomerProfile(**before)
         if tier[1] is not None:
-            if tier[0] is not None and not Tier.select().where(Tier.id == tier[0]).exists():
+            if tier[0] is not None and tier[0] not in tier_ids:
                 tier = (None, False)        # that tier was removed since: the rules decide
-            if tier[0] is not None:
-                record_tier_moves([(tier[0], change.row_id)], BY_IMPORT, '撤销导入')
-            update_rows(Customer, ('tier_id', 'tier_locked'), [(tier[0], tier[1], change.row_id)])
-        update_rows(Customer, PROFILE_COLUMNS + ('extra',),
-                    [tuple(getattr(profile, c) for c in PROFILE_COLUMNS)
-                     + (profile.extra_json(), change.row_id)])
-        save_search(change.row_id, profile)
-        set_manual_tags(change.row_id, tags,
-                        {n: i for i, n in Tag.select(Tag.id, Tag.name).tuples()})
-        return {change.row_id}
-    return set()
+            tiers.append((tier[0], tier[1], cid))
+        rows.append(tuple(getattr(profile, c) for c in PROFILE_COLUMNS)
+                    + (profile.extra_json(), cid))
+        profiles.append((cid, profile))
+        tag_sets.append((cid, tags))
+    record_tier_moves([(t, cid) for t, _, cid in tiers if t is not None], BY_IMPORT, '撤销导入')
+    update_rows(Customer, ('tier_id', 'tier_locked'), tiers)
+    update_rows(Customer, PROFILE_COLUMNS + ('extra',), rows)
+    save_searches(profiles)
+    set_many_manual_tags(tag_sets, {n: i for i, n in Tag.select(Tag.id, Tag.name).tuples()})
+    return set(befores)
 
 
 def _parse_value(column: str, v):

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, fields
 
+from peewee import EXCLUDED
+
 from models import Customer, CustomerSearch, CustomerTag, ImportChange, Tag, Tier
 
 from .. import customer_stats, quality_marks
 from ..tiers import BY_IMPORT, record_tier_moves
 from ..customer_profile import CustomerProfile
-from ..customers import profile_of, profile_search_text, save_search
+from ..customers import profile_of, profile_search_text
 from ..errors import ValidationError
 from ..privacy import keeps_stored
 from ..tasks import check
@@ -122,12 +124,10 @@ def import_members(records: list[MemberRecord], batch_id: int, now, file_label: 
         counts.customers_added = len(new_rows)
     if updates:
         update_rows(Customer, PROFILE_COLUMNS + ('extra', 'updated_at'), updates)
-        for cid, profile in updated_profiles:
-            save_search(cid, profile)
+        save_searches(updated_profiles)
     if changes:
         insert_rows(ImportChange, ('batch_id', 'table', 'row_id', 'before'), changes)
-    for cid, names in tag_sets:
-        set_manual_tags(cid, names, tag_ids, batch_id)
+    set_many_manual_tags(tag_sets, tag_ids, batch_id)
     if mark_sets:
         quality_marks.import_marks(mark_sets, batch_id, now)
     if overrides:
@@ -198,12 +198,31 @@ def _tags_of(ids: list[int]) -> dict[int, list[str]]:
 def set_manual_tags(customer_id: int, names: list[str], tag_ids: dict[str, int],
                     batch_id: int | None = None) -> None:
     """The customer's hand-set tags become exactly `names`; rule-made tags are kept."""
-    for name in names:
-        if name not in tag_ids:
-            tag_ids[name] = Tag.create(name=name, batch=batch_id).id
+    set_many_manual_tags([(customer_id, names)], tag_ids, batch_id)
+
+
+def set_many_manual_tags(tag_sets: list[tuple[int, list[str]]], tag_ids: dict[str, int],
+                         batch_id: int | None = None) -> None:
+    """set_manual_tags for many customers in a few statements (a round trip per buyer
+    costs seconds on a shop server)."""
+    wanted = dict(tag_sets)
+    for names in wanted.values():
+        for name in names:
+            if name not in tag_ids:
+                tag_ids[name] = Tag.create(name=name, batch=batch_id).id
     manual = Tag.select(Tag.id).where(Tag.auto == False)  # noqa: E712
-    CustomerTag.delete().where(CustomerTag.customer == customer_id,
-                               CustomerTag.tag.in_(manual)).execute()
-    if names:
-        CustomerTag.insert_many([{'customer': customer_id, 'tag': tag_ids[n]}
-                                 for n in names]).execute()
+    for chunk in chunks(list(wanted)):
+        CustomerTag.delete().where(CustomerTag.customer.in_(chunk),
+                                   CustomerTag.tag.in_(manual)).execute()
+    rows = [{'customer': cid, 'tag': tag_ids[n]} for cid, names in wanted.items() for n in names]
+    for chunk in chunks(rows, 500):
+        CustomerTag.insert_many(chunk).execute()
+
+
+def save_searches(profiles: list[tuple[int, CustomerProfile]]) -> None:
+    """save_search for many customers: their search keys, inserted or replaced."""
+    rows = [{'customer': cid, 'text': profile_search_text(p)} for cid, p in profiles]
+    for chunk in chunks(rows, 500):
+        (CustomerSearch.insert_many(chunk)
+         .on_conflict(conflict_target=[CustomerSearch.customer],
+                      update={CustomerSearch.text: EXCLUDED.text}).execute())

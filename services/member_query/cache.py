@@ -1,7 +1,7 @@
 """SQLite: results cached per filter until the data changes.
 
 PRAGMA data_version sees other connections' commits, total_changes this
-connection's own writes.
+connection's own writes. PostgreSQL has no such counter, so api never caches there.
 """
 from __future__ import annotations
 

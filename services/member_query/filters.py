@@ -13,6 +13,7 @@ from peewee import SQL, Case, NodeList, SqliteDatabase, fn
 
 from models import Customer, CustomerSearch, CustomerTag, Order, OrderLine, Tier, db
 from models.care import CustomerMark
+from models.dialect import contains
 from models.group import GroupMember
 
 from ..care.codes import CREDIT_LEVELS
@@ -158,7 +159,7 @@ def _column_conditions(f: MemberFilter, walk: bool = False, scan: bool = False) 
         conds.append(col(Customer.birth_month) == f.birth_month)
     if f.product.strip():
         buyers = (Order.select(Order.customer).join(OrderLine)
-                  .where(OrderLine.title.contains(f.product.strip())))
+                  .where(contains(OrderLine.title, f.product.strip())))
         conds.append(Customer.id.in_(buyers))
     # Here rather than beside the tag: these lists are short, so every path (counts,
     # walks, probes) can take them as plain conditions.
@@ -218,9 +219,12 @@ def _ordered(query, f: MemberFilter, reverse: bool = False, hide_index: bool = F
     key = _tier_rank_key() if f.sort == 'tier' else SORT_FIELDS.get(f.sort, Customer.id)
     if hide_index:
         key = _unindexed(key)
+    # SQLite puts NULLs (no order yet) first going up, last going down; PostgreSQL the
+    # other way round unless told.
+    first, last = ('first', 'last') if not isinstance(db.obj, SqliteDatabase) else (None, None)
     if f.descending != reverse:
-        return query.order_by(key.desc(), Customer.id.desc())
-    return query.order_by(key.asc(), Customer.id.asc())
+        return query.order_by(key.desc(nulls=last), Customer.id.desc())
+    return query.order_by(key.asc(nulls=first), Customer.id.asc())
 
 
 def _tier_rank_key():

@@ -25,7 +25,8 @@ from ..consent.optouts import channels_for
 from ..tasks import gc_paused
 from ..tiers import tier_names
 from . import birthdays, festivals, marks, purchases, repurchase
-from .core import DUE, ON, Reminder, Window, param, rows, table
+from models.dialect import param
+from .core import DUE, ON, Reminder, Window, rows, table
 from .rules import (BIRTHDAY, CALLBACK, FESTIVAL, KINDS, REPURCHASE, SNOOZE_MAX_DAYS, WINBACK,
                     ReminderRules)
 

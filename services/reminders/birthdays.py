@@ -11,7 +11,8 @@ from models import Customer
 
 from .calendars import (lunar_days_between, lunar_text, solar_days_between,
                         yearly_ordinals)
-from .core import Reminder, Window, ids_sql, rows, table
+from models.dialect import ids_sql, postgres
+from .core import Reminder, Window, rows, table
 from .rules import BIRTHDAY, ReminderRules
 
 # Up to this many days of occasions, the query asks the (birth_month, birth_day)
@@ -66,4 +67,8 @@ def _groups(first: int, last: int) -> list[tuple]:
            f" AND birth_kind IN ('solar', 'lunar') AND birth_month BETWEEN 1 AND 12"
            f' AND birth_day BETWEEN 1 AND 31{where}'
            f' GROUP BY birth_kind, birth_month, birth_day, birth_leap')
-    return rows(sql)
+    if not postgres():
+        return rows(sql)
+    # The order SQLite's grouping gives, and the ids in order: the same list every time.
+    return [(*key, ','.join(map(str, sorted(map(int, ids.split(','))))))
+            for *key, ids in rows(sql + ' ORDER BY 1, 2, 3, 4')]

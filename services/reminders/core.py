@@ -17,8 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from peewee import PostgresqlDatabase
-
 from models import db
 
 from .rules import SNOOZE_MAX_DAYS
@@ -153,33 +151,6 @@ class Window:
 # --- SQL shared by the kinds --------------------------------------------------------
 # Reads go through the cursor: peewee's per-row conversions would cost more than the
 # queries (see services.exporting).
-
-def postgres() -> bool:
-    return isinstance(db.obj, PostgresqlDatabase)
-
-
-def param() -> str:
-    return db.obj.param
-
-
-def ordinal_sql(column: str) -> str:
-    """SQL for the proleptic Gregorian ordinal (date.toordinal) of a date-time column."""
-    if postgres():
-        return f"(CAST({column} AS DATE) - DATE '0001-01-01' + 1)"
-    return f'CAST(julianday({column}) - 1721424.5 AS INTEGER)'
-
-
-def no_index(expr: str) -> str:
-    """Keep SQLite's planner off an index for this term (a unary plus, a no-op value)."""
-    return expr if postgres() else f'+{expr}'
-
-
-def ids_sql(column: str) -> str:
-    """An aggregate of ids as one comma-separated text (far fewer rows to fetch)."""
-    if postgres():
-        return f"string_agg(CAST({column} AS TEXT), ',')"
-    return f'group_concat({column})'
-
 
 def table(model) -> str:
     return f'"{model._meta.table_name}"'

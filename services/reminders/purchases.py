@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from models import Customer, Order
 
-from .core import Reminder, Window, iso, no_index, ordinal_sql, param, rows, table
+from models.dialect import cross_join, no_index, ordinal_sql, param, postgres
+from .core import Reminder, Window, iso, rows, table
 from .rules import CALLBACK, WINBACK, ReminderRules
 
 # From this many days on, callbacks scan an index rather than look orders up: on a
@@ -50,7 +51,7 @@ def _orders(first: int, last: int, rules: ReminderRules) -> list[tuple]:
     o, c = table(Order), table(Customer)
     lo, hi = iso(first), iso(last + 1)
     bought = 'COALESCE(o.paid_at, o.created_at)'
-    join = f'FROM {o} AS o CROSS JOIN {c} AS c ON c.id = o.customer_id'
+    join = f'FROM {o} AS o {cross_join()} {c} AS c ON c.id = o.customer_id'
     done = f'o.completed = {p} AND c.deleted_at IS NULL'
     # Two queries, not one OR (which would collect every matching row id first). The
     # paid one names only columns of the (customer, completed, paid_at, amount) index:
@@ -88,6 +89,8 @@ def winbacks(win: Window, rules: ReminderRules, out: list) -> None:
     p = param()
     sql = (f'SELECT id, {ordinal_sql("last_order_at")} FROM {table(Customer)}'
            f' WHERE deleted_at IS NULL AND last_order_at >= {p} AND last_order_at < {p}')
+    if postgres():              # SQLite's order, from its (deleted_at, last_order_at) index
+        sql += ' ORDER BY last_order_at, id'
     for cid, bought in rows(sql, [iso(first - days), iso(last - days + 1)]):
         occasion = win.isos[bought]
         win.add(out, WINBACK, marks, 0, bought + days, occasion, cid,

@@ -16,7 +16,8 @@ from __future__ import annotations
 from models import Customer, Product, RepurchaseDue
 
 from . import repurchase_store
-from .core import Reminder, Window, param, rows, table
+from models.dialect import param, postgres
+from .core import Reminder, Window, rows, table
 from .rules import REPURCHASE, ReminderRules
 
 
@@ -28,8 +29,11 @@ def collect(win: Window, rules: ReminderRules, out: list) -> None:
     isos, add = win.isos, win.add
     p = param()
     # Read in due order from the covering index: a year of a busy shop is ~300,000 rows.
-    due = rows(f'SELECT customer_id, product_id, order_id, bought, due, purchases'
-               f' FROM {table(RepurchaseDue)} WHERE due >= {p} AND due <= {p}', [first, last])
+    sql = (f'SELECT customer_id, product_id, order_id, bought, due, purchases'
+           f' FROM {table(RepurchaseDue)} WHERE due >= {p} AND due <= {p}')
+    if postgres():              # the due index's order, as SQLite reads it
+        sql += ' ORDER BY due, customer_id, product_id NULLS FIRST, order_id'
+    due = rows(sql, [first, last])
     if not due:
         return
     cycles = {pid: (days, title) for pid, days, title in rows(

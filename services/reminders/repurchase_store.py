@@ -25,7 +25,8 @@ from models import Customer, Order, OrderLine, Product, RepurchaseDue, db
 
 from .. import settings
 from ..chunking import chunks
-from .core import ids_sql, no_index, ordinal_sql, param, rows, table
+from models.dialect import cross_join, ids_sql, no_index, ordinal_sql, param
+from .core import rows, table
 from .rules import MEDIAN_MIN_DAYS, REPURCHASE_HORIZON_DAYS
 
 STATE_KEY = 'reminders.repurchase'      # {"stale": bool}; absent: never built
@@ -145,9 +146,9 @@ def _latest_cycle_purchases(cycles: dict, ids: list[int] | None) -> tuple[list, 
     # Everyone: read the lines table once, looking orders up by id (sorting or grouping
     # in SQL costs more than picking the latest here). A few buyers: their orders first.
     if ids is None:
-        source, args = f'{line} AS l CROSS JOIN {o} AS o ON o.id = l.order_id', []
+        source, args = f'{line} AS l {cross_join()} {o} AS o ON o.id = l.order_id', []
     else:
-        source = (f'{o} AS o CROSS JOIN {line} AS l ON l.order_id = o.id'
+        source = (f'{o} AS o {cross_join()} {line} AS l ON l.order_id = o.id'
                   f' AND o.customer_id IN ({", ".join([p] * len(ids))})')
         args = list(ids)
     at = 'COALESCE(o.paid_at, o.created_at)'

@@ -26,8 +26,10 @@ from __future__ import annotations
 import math
 
 from models import db
+from models.dialect import not_indexed
 
 from .rules import ClvRules
+from .sql import span_days_sql
 
 _DEFAULT_B = 365.0
 
@@ -42,12 +44,14 @@ def fit_prior(buyers: int) -> dict:
         'SELECT COUNT(rate), SUM(rate), SUM(rate * rate), SUM(1.0 / span), SUM(total_spent), '
         'SUM(order_count) FROM (SELECT CASE WHEN id % ? = 0 THEN (order_count - 1) * 1.0 / span '
         'END AS rate, CASE WHEN id % ? = 0 THEN span END AS span, total_spent, order_count '
-        'FROM (SELECT CASE WHEN id % ? = 0 THEN MAX(julianday(last_order_at) - '
-        'julianday(first_order_at), 1.0) END AS span, id, total_spent, order_count '
-        'FROM customer NOT INDEXED WHERE deleted_at IS NULL AND order_count > 0))',
+        f'FROM (SELECT CASE WHEN id % ? = 0 THEN {span_days_sql()} END AS span, id, '
+        f'total_spent, order_count FROM {not_indexed("customer")} '
+        'WHERE deleted_at IS NULL AND order_count > 0) AS spans) AS rates',
         (step, step, step)).fetchone()
+    # PostgreSQL sums to Decimal: floats and ints for the arithmetic and the stored JSON.
     n, s1, s2, inv_t, spent, orders = row or (0, None, None, None, None, None)
-    return prior_from_moments(n or 0, s1 or 0.0, s2 or 0.0, inv_t or 0.0, spent or 0, orders or 0)
+    return prior_from_moments(int(n or 0), float(s1 or 0), float(s2 or 0), float(inv_t or 0),
+                              int(spent or 0), int(orders or 0))
 
 
 def prior_from_moments(n: int, sum_rate: float, sum_rate2: float, sum_inv_t: float,

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from models import db
+from models.dialect import not_indexed
 
 from .clv import fit_prior
 from .cuts import compute_cuts
@@ -22,7 +23,7 @@ def preview(rules: Rules | None = None, as_of: date | None = None) -> dict:
     out: dict = {'moved': {}}
     for col in ('segment', 'lifecycle', 'loyalty'):
         rows = db.execute_sql(
-            f'SELECT {col}, COALESCE({ex[col]}, \'\'), COUNT(*) FROM customer NOT INDEXED '
+            f'SELECT {col}, COALESCE({ex[col]}, \'\'), COUNT(*) FROM {not_indexed("customer")} '
             'WHERE deleted_at IS NULL AND order_count > 0 GROUP BY 1, 2').fetchall()
         counts: dict[str, list[int]] = {}
         moved = 0

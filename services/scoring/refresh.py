@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
 from models import db
+from models.dialect import not_indexed, postgres
 
 from .. import settings
 from ..chunking import chunks
@@ -148,11 +149,12 @@ def _update(rules: Rules, state: State, as_of: date, where: str | None,
                   f'ELSE {_empty(col)} END'
              for col, e in expressions(rules, state, as_of).items()}
     # Only rows whose values change are written; a daily pass mostly reads.
-    changed = ' OR '.join(f'{col} IS NOT ({e})' for col, e in exprs.items())
+    differs = 'IS DISTINCT FROM' if postgres() else 'IS NOT'
+    changed = ' OR '.join(f'{col} {differs} ({e})' for col, e in exprs.items())
     assign = ', '.join(f'{col} = {e}' for col, e in exprs.items())
     if where is None:
         # A plain scan: through the (deleted_at, ...) indexes each row is a random read.
-        db.execute_sql(f'UPDATE customer NOT INDEXED SET {assign} '
+        db.execute_sql(f'UPDATE {not_indexed("customer")} SET {assign} '
                        f'WHERE deleted_at IS NULL AND ({changed})')
     else:
         db.execute_sql(f'UPDATE customer SET {assign} WHERE {where} '

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from models.dialect import postgres
+
 from .cuts import Cuts
 from .rules import SEGMENTS, ClvRules, LifecycleRules, LoyaltyRules, RfmRules
 
@@ -26,9 +28,14 @@ def _num(value) -> str:
     return repr(float(value)) if isinstance(value, float) else str(int(value))
 
 
+def _flag(condition: str) -> str:
+    """A condition as the number 0 or 1 (PostgreSQL's booleans do no arithmetic)."""
+    return f'CAST({condition} AS INTEGER)' if postgres() else condition
+
+
 def score_sql(column: str, thresholds: list, dates: bool = False) -> str:
     lit = _day if dates else _num
-    return '(1 + ' + ' + '.join(f'({column} >= {lit(t)})' for t in thresholds) + ')'
+    return '(1 + ' + ' + '.join(_flag(f'({column} >= {lit(t)})') for t in thresholds) + ')'
 
 
 def r_sql(c: Cuts) -> str:
@@ -55,8 +62,9 @@ def rfm_text_sql(c: Cuts) -> str:
 
 def segment_sql(c: Cuts, rules: RfmRules) -> str:
     h = rules.high_from
-    key = (f"{_at_least('last_order_at', c.r, h, True)} * 4 + "
-           f"{_at_least('order_count', c.f, h)} * 2 + {_at_least('total_spent', c.m, h)}")
+    key = (f"{_flag(_at_least('last_order_at', c.r, h, True))} * 4 + "
+           f"{_flag(_at_least('order_count', c.f, h))} * 2 + "
+           f"{_flag(_at_least('total_spent', c.m, h))}")
     whens = ' '.join(f"WHEN {r * 4 + f * 2 + m} THEN '{name}'"
                      for (r, f, m), name in SEGMENTS.items())
     return f'CASE {key} {whens} END'
@@ -75,7 +83,8 @@ def lifecycle_sql(rules: LifecycleRules, as_of: date) -> str:
 
 
 def promo_sql(rules: LoyaltyRules, column: str) -> str:
-    """True when the month-day of `column` falls in a promotion window.
+    """True when the month-day of `column` falls in a promotion window (a condition;
+    on SQLite also the number 0 or 1, see promo_count_sql).
 
     One IN over the window's month-days: a range test per window would take the
     substring once per comparison, ~2.5x the cost over a million orders."""
@@ -88,8 +97,17 @@ def promo_sql(rules: LoyaltyRules, column: str) -> str:
         else:                                           # a window across New Year wraps
             days.update(md for md in _MONTH_DAYS if md >= start or md <= end)
     if not days:
-        return '0'
-    return f"(substr({column}, 6, 5) IN ({', '.join(repr(md) for md in sorted(days))}))"
+        return 'FALSE' if postgres() else '0'
+    listed = ', '.join(repr(md) for md in sorted(days))
+    if postgres():
+        # The CAST lets a text literal through as well as a timestamp column.
+        return f"(to_char(CAST({column} AS TIMESTAMP), 'MM-DD') IN ({listed}))"
+    return f"(substr({column}, 6, 5) IN ({listed}))"
+
+
+def promo_count_sql(rules: LoyaltyRules, column: str) -> str:
+    """promo_sql as the number 0 or 1, to SUM over orders."""
+    return _flag(promo_sql(rules, column))
 
 
 # Every 'MM-DD' of a leap year.
@@ -113,7 +131,16 @@ def clv_sql(rules: ClvRules, prior: dict, lifecycle: str) -> str:
     a, b, aov = _num(float(prior['a'])), _num(float(prior['b'])), _num(float(prior['aov']))
     k, horizon = _num(rules.shrink_orders), _num(rules.horizon_days)
     alive = ' '.join(f"WHEN '{stage}' THEN {_num(float(w))}" for stage, w in rules.alive.items())
-    span = "MAX(julianday(last_order_at) - julianday(first_order_at), 1.0)"
+    span = span_days_sql()
     return (f"CAST(ROUND((total_spent + {k} * {aov}) / (order_count + {k}) "
             f"* {horizon} * (order_count - 1 + {a}) / ({span} + {b}) "
             f"* (CASE {lifecycle} {alive} ELSE 0 END)) AS INTEGER)")
+
+
+def span_days_sql() -> str:
+    """Fractional days from the first order to the last, at least 1."""
+    if postgres():
+        # NUMERIC: ROUND then rounds half away from zero, as SQLite's and clv() do.
+        return ('GREATEST(CAST(EXTRACT(EPOCH FROM (last_order_at - first_order_at)) AS NUMERIC)'
+                ' / 86400, 1.0)')
+    return 'MAX(julianday(last_order_at) - julianday(first_order_at), 1.0)'
