@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser('restore', help='用备份文件替换当前数据库的内容（会先自动备份当前数据库）')
     r.add_argument('src', metavar='SRC', help='备份文件')
     sub.add_parser('reset-password', help='忘记店铺密码时取消它（之后可在“设置 → 隐私与退订”重新设置）')
+    m = sub.add_parser('move-to-server', help='把本机的店铺文件完整复制到 PostgreSQL 服务器上的空数据库')
+    m.add_argument('url', metavar='URL', help='postgresql://用户:密码@服务器:5432/数据库')
+    m.add_argument('--use', action='store_true', help='搬完后这台电脑默认打开服务器上的店铺')
     p.set_defaults(file_commands={**register_files(sub), **register_reminders(sub)})
     return p
 
@@ -68,7 +71,7 @@ def run_cli(argv: list[str]) -> int:
         return 2
     target = resolve_db_target(args.db)
     commands = {'stats': _stats, 'demo': _demo, 'backup': _backup, 'restore': _restore,
-                'reset-password': _reset_password}
+                'reset-password': _reset_password, 'move-to-server': _move_to_server}
     try:
         if args.command in args.file_commands:
             # An import or an undo takes the day's backup in its service.
@@ -144,6 +147,34 @@ def _reset_password(args, target: str) -> int:
         print('店铺密码已取消。可以在“设置 → 隐私与退订”里重新设置。')
     else:
         print('这个店铺没有设置密码。')
+    return 0
+
+
+def _move_to_server(args, target: str) -> int:
+    from dataclasses import replace
+
+    from . import ui_prefs
+    from .server_move import move_to_server
+    if not is_server_url(args.url):
+        raise UserError('URL 要以 postgresql:// 开头，例如 postgresql://shop:密码@192.168.1.10:5432/zhanggui')
+    source = local_file(target)
+    if source is None or not source.is_file():
+        raise UserError(f'要搬的店铺必须是本机的数据文件：{_shown(target)}')
+    _open(str(source))           # a damaged or older file is checked and migrated first
+    close_database()
+    shown = [-1]
+
+    def progress(done: int, total: int) -> None:
+        percent = done * 100 // max(total, 1)
+        if percent // 10 != shown[0] // 10:
+            shown[0] = percent
+            print(f'{percent}%', file=sys.stderr, flush=True)
+    result = move_to_server(source, args.url, progress)
+    print(f'已搬到服务器 {result.url}：{result.tables} 张表，{result.rows:,} 行数据。'
+          f'本机文件 {source} 保持不动。')
+    if args.use:
+        ui_prefs.save(replace(ui_prefs.load(), database=args.url))
+        print('这台电脑以后默认打开服务器上的店铺。')
     return 0
 
 

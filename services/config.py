@@ -24,5 +24,9 @@ def default_db_path() -> Path:
 
 
 def resolve_db_target(arg: str | None) -> str:
-    """The --db argument as given, or the default database file."""
-    return arg if arg else str(default_db_path())
+    """The --db argument as given, else the shop chosen in 设置 → 数据库连接 on this PC,
+    else the data folder's shop.db."""
+    if arg:
+        return arg
+    from .ui_prefs import load
+    return load().database or str(default_db_path())

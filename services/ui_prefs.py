@@ -1,4 +1,5 @@
-"""The owner's preferences on this PC (the UI language), in the per-user data folder.
+"""The owner's preferences on this PC (the UI language, which shop to open), in the
+per-user data folder.
 
 Not in the shop's database: the language is needed before a shop opens (the dialog that
 offers a backup for a damaged one speaks it too), and a shop on a shared PostgreSQL server
@@ -22,10 +23,15 @@ FILE_NAME = 'preferences.json'
 @dataclass
 class UiPrefs:
     language: str = DEFAULT_LANGUAGE
+    # The shop this PC opens when no --db is given: '' is the data folder's shop.db, else
+    # a file path or a postgresql:// URL (设置 → 数据库连接).
+    database: str = ''
 
     def validate(self) -> None:
         if self.language not in LANGUAGES:
             raise UserError(f'不支持的界面语言：{self.language}')
+        if not isinstance(self.database, str):
+            raise UserError('数据库位置的设置不对。')
 
 
 def prefs_path() -> Path:

@@ -1256,6 +1256,99 @@ The current data is first backed up to the backup folder (type “Before restore
     </message>
 </context>
 <context>
+    <name>ConnectionEditor</name>
+    <message>
+        <source>一台电脑时，店铺保存在这台电脑的数据文件里。店里有几台电脑要同时用时，把店铺放到一台数据库服务器（PostgreSQL）上，每台电脑都连接它。设置只影响这台电脑，重新启动后生效。</source>
+        <translation>With one PC, the shop lives in a data file on this PC. When several PCs work at once, put the shop on a database server (PostgreSQL) and connect every PC to it. This setting only affects this PC and applies from the next start.</translation>
+    </message>
+    <message>
+        <source>现在打开的店铺：{0}</source>
+        <translation>Shop open now: {0}</translation>
+    </message>
+    <message>
+        <source>这台电脑上的数据文件（默认）</source>
+        <translation>A data file on this PC (default)</translation>
+    </message>
+    <message>
+        <source>店里的数据库服务器（PostgreSQL，多台电脑共用）</source>
+        <translation>The shop's database server (PostgreSQL, shared by several PCs)</translation>
+    </message>
+    <message>
+        <source>如 192.168.1.10</source>
+        <translation>e.g. 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>数据库名</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>数据库服务器</source>
+        <translation>Database server</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>把这台电脑的店铺搬到服务器…</source>
+        <translation>Move this PC's shop to the server…</translation>
+    </message>
+    <message>
+        <source>保存（重新启动后生效）</source>
+        <translation>Save (applies after a restart)</translation>
+    </message>
+    <message>
+        <source>这台电脑上的数据文件</source>
+        <translation>the data file on this PC</translation>
+    </message>
+    <message>
+        <source>已保存：下次启动时打开 {0}。</source>
+        <translation>Saved: the next start opens {0}.</translation>
+    </message>
+    <message>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>搬到服务器</source>
+        <translation>Move to the server</translation>
+    </message>
+    <message>
+        <source>把这台电脑上的店铺（{0}）完整复制到服务器的空数据库 {1}？
+本机的数据文件保持不动，可以随时换回来。搬完后这台电脑下次启动就打开服务器上的店铺，其他电脑在“数据库连接”里填上同样的服务器即可。</source>
+        <translation>Copy the whole shop on this PC ({0}) into the empty server database {1}?
+The local data file stays as it is, so you can switch back at any time. After the move this PC opens the server shop from its next start; on the other PCs enter the same server under "Database connection".</translation>
+    </message>
+    <message>
+        <source>正在把店铺搬到服务器…</source>
+        <translation>Moving the shop to the server…</translation>
+    </message>
+    <message>
+        <source>已搬到服务器 {0}：{1:,} 行数据。请重新启动掌柜会员通，之后就打开服务器上的店铺。</source>
+        <translation>Moved to the server {0}: {1:,} rows. Restart Zhanggui to open the shop on the server.</translation>
+    </message>
+    <message>
+        <source>已取消，服务器上没有留下任何数据。</source>
+        <translation>Cancelled; nothing was left on the server.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentBar</name>
     <message>
         <source>显示号码</source>
@@ -4866,6 +4959,10 @@ Keep the reward points and delete only the record?</translation>
     <message>
         <source>数据与备份</source>
         <translation>Data and backups</translation>
+    </message>
+    <message>
+        <source>数据库连接</source>
+        <translation>Database connection</translation>
     </message>
     <message>
         <source>隐私与退订</source>

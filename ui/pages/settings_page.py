@@ -58,6 +58,9 @@ class SettingsPage(QWidget):
         self.backup.restored.connect(self.load)
         self.backup.restored.connect(self.changed)
         self.tabs.addTab(self.backup, self.tr('数据与备份'))
+        from ..widgets.connection_editor import ConnectionEditor
+        self.connection = ConnectionEditor()
+        self.tabs.addTab(_scrolled(self.connection), self.tr('数据库连接'))
         from ..widgets.privacy_editor import PrivacyEditor
         self.privacy = PrivacyEditor()          # opt-outs and masking change the lists
         self.privacy.saved.connect(self.changed)

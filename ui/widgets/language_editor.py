@@ -1,6 +1,8 @@
 """The UI language on this PC, for the 设置 page; the choice applies from the next start."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -48,7 +50,7 @@ class LanguageEditor(QWidget):
     def _picked(self, _index: int) -> None:
         code = self.language.currentData()
         try:
-            ui_prefs.save(ui_prefs.UiPrefs(language=code))
+            ui_prefs.save(replace(ui_prefs.load(), language=code))
         except UserError as e:
             self.message.setText(str(e))
             self.message.setStyleSheet('color: #c0392b;')
