@@ -122,7 +122,7 @@ def test_a_damaged_shop_opens_on_the_restore_dialog(qtbot, damaged_shop):
         seen['selected'] = dialog.list.selected().path
         dialog.restore_button.click()
     when_dialog_shows(qtbot, act)
-    assert open_or_recover(str(path)) is True
+    assert open_or_recover(str(path)) == str(path)
     assert '已损坏' in seen['text'] and seen['selected'] == str(good)
     assert Customer.select().count() == 3                  # open, on the backup
     assert list(path.parent.glob('shop.db.damaged-*'))
@@ -132,7 +132,7 @@ def test_quitting_the_restore_dialog_quits_the_app(qtbot, damaged_shop):
     from ui.app import open_or_recover
     path, _ = damaged_shop
     when_dialog_shows(qtbot, lambda dialog: dialog.quit_button.click())
-    assert open_or_recover(str(path)) is False
+    assert open_or_recover(str(path)) is None
     assert not list(path.parent.glob('shop.db.damaged-*'))   # nothing was touched
 
 
@@ -152,7 +152,7 @@ def test_a_backup_that_fails_its_check_keeps_the_dialog_open(qtbot, damaged_shop
             qtbot.waitUntil(lambda: '不是数据库文件' in dialog.status.text(), timeout=5000)
             dialog.restore_button.click()                 # then the good one
     when_dialog_shows(qtbot, act)
-    assert open_or_recover(str(path)) is True
+    assert open_or_recover(str(path)) == str(path)
     assert Customer.select().count() == 3 and Path(good).exists()
 
 

@@ -287,3 +287,29 @@ def test_the_command_line_refuses_what_cannot_be_moved(tmp_path, capsys):
     err = capsys.readouterr().err
     assert '本机的数据文件' in err and ':pw@' not in err
     assert run_cli(['--db', str(tmp_path / 'missing.db'), 'move-to-server', 'postgresql://u@h/y']) == 1
+
+
+def test_a_dead_server_at_start_offers_retry_or_this_pcs_file(qtbot, monkeypatch):
+    """A PC set to a server that is down must not lock the owner out of the app."""
+    import ui.app
+    from models import Customer
+    from models.database import close_database, opened_target
+    from services.config import default_db_path
+    asked = []
+
+    def answer(message: str) -> str:
+        asked.append(message)
+        return 'retry' if len(asked) == 1 else 'local'
+    monkeypatch.setattr(ui.app, '_ask_server_down', answer)
+    try:
+        assert ui.app.open_or_recover('postgresql://u:secret@127.0.0.1:9/shop') == str(
+            default_db_path())
+        assert len(asked) == 2 and '连不上数据库服务器' in asked[0]
+        assert 'secret' not in asked[0]
+        assert opened_target() == str(default_db_path()) and Customer.select().count() == 0
+    finally:
+        close_database()
+        for suffix in ('', '-wal', '-shm'):     # the test data folder is shared
+            default_db_path().with_name(default_db_path().name + suffix).unlink(missing_ok=True)
+    monkeypatch.setattr(ui.app, '_ask_server_down', lambda message: 'quit')
+    assert ui.app.open_or_recover('postgresql://u:secret@127.0.0.1:9/shop') is None

@@ -147,8 +147,11 @@ def offer_restore(window, exc) -> None:
         window.restore_dialog = None
 
 
-def open_or_recover(target: str) -> bool:
-    """Open the shop; a damaged file gets the restore dialog. False: the app should quit."""
+def open_or_recover(target: str) -> str | None:
+    """Open the shop; returns what was opened, or None when the app should quit.
+
+    A damaged file gets the restore dialog. A server that cannot be used offers to try
+    again or to open this PC's own data file, so a dead server never locks the owner out."""
     import sqlite3
     from peewee import PeeweeException
     from PySide6.QtCore import QCoreApplication
@@ -158,14 +161,42 @@ def open_or_recover(target: str) -> bool:
     from services.errors import UserError
     from services.shop_db import DatabaseError
     from .dialogs.restore_dialog import RestoreDialog
-    try:
-        open_checked(target)
-    except CorruptDatabase as e:
-        return bool(RestoreDialog(e.path, str(e)).exec())
-    except (DatabaseError, UserError, sqlite3.Error, PeeweeException) as e:
-        QMessageBox.critical(None, QCoreApplication.translate('app', '掌柜会员通'), str(e))
-        return False
-    return True
+    from services.config import default_db_path
+    from services.connection import is_server_url
+    while True:
+        try:
+            open_checked(target)
+        except CorruptDatabase as e:
+            return target if RestoreDialog(e.path, str(e)).exec() else None
+        except (DatabaseError, UserError, sqlite3.Error, PeeweeException) as e:
+            if not is_server_url(target):
+                QMessageBox.critical(None, QCoreApplication.translate('app', '掌柜会员通'), str(e))
+                return None
+            choice = _ask_server_down(str(e))
+            if choice == 'local':
+                target = str(default_db_path())
+            elif choice != 'retry':
+                return None
+            continue
+        return target
+
+
+def _ask_server_down(message: str) -> str:
+    """'retry', 'local' (this PC's data file, for this run) or 'quit'."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+    box = QMessageBox(QMessageBox.Warning,
+                      QCoreApplication.translate('app', '掌柜会员通'), message)
+    box.setInformativeText(QCoreApplication.translate(
+        'app', '可以稍后重试，或者这次先打开这台电脑上的数据文件（“设置 → 数据库连接”可以改回）。'))
+    retry = box.addButton(QCoreApplication.translate('app', '重试'), QMessageBox.AcceptRole)
+    local = box.addButton(QCoreApplication.translate('app', '打开本机数据文件'),
+                          QMessageBox.ActionRole)
+    box.addButton(QCoreApplication.translate('app', '退出'), QMessageBox.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    return 'retry' if clicked is retry else 'local' if clicked is local else 'quit'
 
 
 def run_app(argv: list[str]) -> int:
@@ -211,13 +242,15 @@ def _run_window(app, target: str, instance) -> int:
         if widget is not None:
             show_window(widget)
     instance.activated.connect(to_front)
-    if not open_or_recover(target):
+    target = open_or_recover(target)
+    if target is None:
         return 1
     from .dialogs.password_dialog import ask_at_start
     if not ask_at_start():              # a shop password: 3 tries, then the app closes
         return 1
     from .main_window import MainWindow
-    window = MainWindow(db_label=target)
+    from services.connection import display_target
+    window = MainWindow(db_label=display_target(target))   # a server without its password
     install_error_hook(lambda exc: offer_restore(window, exc))
     about = QAction(window)
     about.setShortcut(QKeySequence.HelpContents)

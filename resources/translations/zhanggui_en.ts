@@ -1271,7 +1271,7 @@ The current data is first backed up to the backup folder (type “Before restore
     </message>
     <message>
         <source>店里的数据库服务器（PostgreSQL，多台电脑共用）</source>
-        <translation>The shop's database server (PostgreSQL, shared by several PCs)</translation>
+        <translation>The shop&apos;s database server (PostgreSQL, shared by several PCs)</translation>
     </message>
     <message>
         <source>如 192.168.1.10</source>
@@ -1307,7 +1307,7 @@ The current data is first backed up to the backup folder (type “Before restore
     </message>
     <message>
         <source>把这台电脑的店铺搬到服务器…</source>
-        <translation>Move this PC's shop to the server…</translation>
+        <translation>Move this PC&apos;s shop to the server…</translation>
     </message>
     <message>
         <source>保存（重新启动后生效）</source>
@@ -1333,7 +1333,7 @@ The current data is first backed up to the backup folder (type “Before restore
         <source>把这台电脑上的店铺（{0}）完整复制到服务器的空数据库 {1}？
 本机的数据文件保持不动，可以随时换回来。搬完后这台电脑下次启动就打开服务器上的店铺，其他电脑在“数据库连接”里填上同样的服务器即可。</source>
         <translation>Copy the whole shop on this PC ({0}) into the empty server database {1}?
-The local data file stays as it is, so you can switch back at any time. After the move this PC opens the server shop from its next start; on the other PCs enter the same server under "Database connection".</translation>
+The local data file stays as it is, so you can switch back at any time. After the move this PC opens the server shop from its next start; on the other PCs enter the same server under &quot;Database connection&quot;.</translation>
     </message>
     <message>
         <source>正在把店铺搬到服务器…</source>
@@ -5902,6 +5902,22 @@ The sheet needs the columns 「买家会员名」 (buyer nick), 「日期」 (da
     <message>
         <source>自动备份没有完成：{0}</source>
         <translation>The automatic backup did not finish: {0}</translation>
+    </message>
+    <message>
+        <source>可以稍后重试，或者这次先打开这台电脑上的数据文件（“设置 → 数据库连接”可以改回）。</source>
+        <translation>Try again later, or open the data file on this PC for now (Settings → Database connection switches back).</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>打开本机数据文件</source>
+        <translation>Open this PC's data file</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
     <message>
         <source>这个店铺已经在另一个窗口中打开了。</source>
