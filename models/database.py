@@ -40,10 +40,19 @@ def is_server_url(target: str) -> bool:
 
 
 def display_target(target: str) -> str:
-    """A shop's location for the screen and messages: a server URL loses its password."""
+    """A shop's location for the screen and messages: a server URL loses its password
+    (in the address or as a ?password= parameter)."""
     if not is_server_url(target):
         return target
-    return re.sub(r'^(\w+://[^/:@]*):[^/]*@', r'\1@', target)
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+    # Up to the last @: a hand-typed password may hold a raw / or @.
+    target = re.sub(r'^(\w+://[^:/@]*):.*@', r'\1@', target)
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        return target.partition('?')[0]
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k != 'password'])
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ''))
 
 
 def opened_target() -> str:
@@ -55,7 +64,10 @@ def make_database(target: str) -> Database:
         from playhouse.db_url import parse
 
         from .postgres import ShopPostgresqlDatabase
-        options = {'connect_timeout': 5, 'application_name': 'zhanggui', **parse(target)}
+        # Settings build URLs with the user and password percent-encoded (a password may hold
+        # @ : / # or Chinese); the driver must get them decoded.
+        options = {'connect_timeout': 5, 'application_name': 'zhanggui',
+                   **parse(target, unquote_password=True, unquote_user=True)}
         return ShopPostgresqlDatabase(**options)
     return SqliteDatabase(target, pragmas=SQLITE_PRAGMAS)
 
@@ -104,16 +116,27 @@ def _check_server(database: Database) -> None:
             f'服务器上的数据库编码是 {encoding}，存不下中文：请按说明书用 UTF8 编码重新创建数据库')
 
 
+MIGRATION_LOCK_KEY = 0x5A4847   # 'ZHG': held while a shop is created, migrated or moved in
+
+
 class _MigrationLock:
     """Several PCs may start a new release at once: one migrates, the others wait and
     then find the schema current (a session-level advisory lock on the server)."""
-    KEY = 0x5A4847   # 'ZHG'
+    KEY = MIGRATION_LOCK_KEY
+    WAIT_S = 120
 
     def __init__(self, database: Database):
         self.database = database
 
     def __enter__(self):
-        self.database.execute_sql(f'SELECT pg_advisory_lock({self.KEY})')
+        import time
+        deadline = time.monotonic() + self.WAIT_S
+        while not self.database.execute_sql(
+                f'SELECT pg_try_advisory_lock({self.KEY})').fetchone()[0]:
+            if time.monotonic() > deadline:
+                raise sqlite3.DatabaseError('另一台电脑正在创建或升级这个店铺的数据库，'
+                                            '等了两分钟还没完成：请稍后再打开')
+            time.sleep(0.2)
 
     def __exit__(self, *exc):
         if not self.database.is_closed():

@@ -11,17 +11,17 @@ import re
 from collections.abc import Mapping
 
 from peewee import InterfaceError, OperationalError, PostgresqlDatabase
-from playhouse.shortcuts import ReconnectMixin
 
-# String literals and quoted names pass through with their % doubled; outside them `?`
+# String literals, quoted names and comments pass through with their % doubled; outside them `?`
 # and `:name` become placeholders, peewee's own `%s` stays, and a lone % is escaped.
-_TOKENS = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|\?|%s|%|(?<![:\w]):([A-Za-z_]\w*)""")
+_TOKENS = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|/\*.*?\*/|\?|%s|%"""
+                     r"""|(?<![:\w]):([A-Za-z_]\w*)""", re.S)
 
 
 def to_pyformat(sql: str, named: bool = False) -> str:
     def repl(m: re.Match) -> str:
         text = m.group(0)
-        if text[0] in '\'"':
+        if text[0] in '\'"' or text[:2] in ('--', '/*'):
             return text.replace('%', '%%')
         if text == '?':
             return '%s'
@@ -33,21 +33,35 @@ def to_pyformat(sql: str, named: bool = False) -> str:
     return _TOKENS.sub(repl, sql)
 
 
-class ShopPostgresqlDatabase(ReconnectMixin, PostgresqlDatabase):
-    # A server restart or a dropped Wi-Fi link kills the connection; outside a transaction
-    # the next statement reconnects instead of failing until the app restarts.
-    reconnect_errors = (
-        (OperationalError, 'server closed the connection'),
-        (OperationalError, 'terminating connection'),
-        (OperationalError, 'could not receive data from server'),
-        (InterfaceError, 'connection already closed'),
-    )
+class ShopPostgresqlDatabase(PostgresqlDatabase):
+    """A server restart or a dropped Wi-Fi link kills the connection. Outside a transaction
+    the next statement reconnects, instead of failing until the app restarts: always when
+    the driver knew the link was gone before sending, and for reads only when the link
+    broke mid-statement (a write may have committed before the reply was lost)."""
+    _GONE_BEFORE = ('connection already closed',)
+    _GONE_DURING = ('server closed the connection', 'terminating connection',
+                    'could not receive data from server')
 
     def execute_sql(self, sql, params=None, *args, **kwargs):
         named = isinstance(params, Mapping)
         if '?' in sql or '%' in sql or "'" in sql or (named and ':' in sql):
             sql = to_pyformat(sql, named)
-        return super().execute_sql(sql, params, *args, **kwargs)
+        try:
+            return super().execute_sql(sql, params, *args, **kwargs)
+        except (InterfaceError, OperationalError) as e:
+            if self.in_transaction() or not self._reconnectable(e, sql):
+                raise
+            if not self.is_closed():
+                self.close()
+            self.connect()
+            return super().execute_sql(sql, params, *args, **kwargs)
+
+    def _reconnectable(self, e: Exception, sql: str) -> bool:
+        text = str(e).lower()
+        if any(f in text for f in self._GONE_BEFORE):
+            return True
+        read = sql.lstrip()[:6].upper() in ('SELECT', 'SHOW')
+        return read and any(f in text for f in self._GONE_DURING)
 
 
 def friendly_error(exc: Exception, where: str) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sqlite3
 import sys
 import time
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from peewee import PeeweeException
 
-from models.database import DatabaseError, close_database, is_server_url
+from models.database import DatabaseError, close_database, display_target, is_server_url
 
 from .backup_restore import local_file, open_checked
 from .cli_files import register as register_files
@@ -102,7 +101,7 @@ def _fail(message: str, code: int = 1) -> int:
 
 def _shown(target: str) -> str:
     # Never echo a server password into a terminal or a log.
-    return re.sub(r'//[^/@]*@', '//', target)
+    return display_target(target)
 
 
 def _reason(e: Exception) -> str:

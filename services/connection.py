@@ -33,7 +33,7 @@ class ServerSettings:
     def validate(self) -> None:
         if not self.host.strip():
             raise UserError('请填写数据库服务器的地址（如 192.168.1.10）。')
-        if not re.fullmatch(r'[A-Za-z0-9.\-]+|\[[0-9A-Fa-f:]+\]', self.host.strip()):
+        if not (re.fullmatch(r'[A-Za-z0-9.\-]+', self.host.strip()) or _ipv6(self.host)):
             raise UserError(f'服务器地址“{self.host}”不对：只能是 IP 地址或主机名。')
         if not 1 <= int(self.port) <= 65535:
             raise UserError('端口须在 1 到 65535 之间（PostgreSQL 默认 5432）。')
@@ -47,7 +47,18 @@ class ServerSettings:
         auth = quote(self.user.strip(), safe='')
         if self.password:
             auth += ':' + quote(self.password, safe='')
-        return f'postgresql://{auth}@{self.host.strip()}:{int(self.port)}/{self.database.strip()}'
+        host = self.host.strip()
+        if _ipv6(host):
+            host = '[' + host.strip('[]') + ']'
+        return f'postgresql://{auth}@{host}:{int(self.port)}/{self.database.strip()}'
+
+
+def _ipv6(host: str) -> bool:
+    import ipaddress
+    try:
+        return isinstance(ipaddress.ip_address(host.strip().strip('[]')), ipaddress.IPv6Address)
+    except ValueError:
+        return False
 
 
 def parse_server_url(url: str) -> ServerSettings:
@@ -87,6 +98,10 @@ def check_server(settings: ServerSettings) -> ServerCheck:
             return ServerCheck(False, False, f'连接成功，但数据库编码是 {encoding}，存不下中文：'
                                              '请按说明书用 UTF8 编码重新创建数据库。')
         tables = set(server.get_tables())
+        if not tables and not server.execute_sql(
+                "SELECT has_schema_privilege('public', 'CREATE')").fetchone()[0]:
+            return ServerCheck(False, True, f'连接成功，但用户 {settings.user} 不能在 {where} 里建表：'
+                                            '请在服务器上把数据库的所有者设为这个用户。')
         if not tables:
             return ServerCheck(True, True, f'连接成功（PostgreSQL {version}）。数据库是空的：'
                                            '可以把本机的店铺搬上去，或者直接开一个新店铺。')

@@ -199,8 +199,9 @@ def test_the_editor_moves_the_open_shop_to_a_server(qtbot, monkeypatch, tmp_path
         editor.test_button.click()
         qtbot.waitUntil(lambda: '数据库是空的' in editor.message.text(), timeout=10000)
         monkeypatch.setattr(QMessageBox, 'question', lambda *a, **k: QMessageBox.Yes)
-        editor.move_button.click()
-        qtbot.waitUntil(lambda: '已搬到服务器' in editor.message.text(), timeout=20000)
+        with qtbot.waitSignal(editor.moved, timeout=20000) as moved:   # then a restart
+            editor.move_button.click()
+        assert '已搬到服务器' in editor.message.text() and moved.args == [s.url()]
         assert ui_prefs.load().database == s.url()
         close_database()
         open_database(ui_prefs.load().database)
@@ -313,3 +314,113 @@ def test_a_dead_server_at_start_offers_retry_or_this_pcs_file(qtbot, monkeypatch
             default_db_path().with_name(default_db_path().name + suffix).unlink(missing_ok=True)
     monkeypatch.setattr(ui.app, '_ask_server_down', lambda message: 'quit')
     assert ui.app.open_or_recover('postgresql://u:secret@127.0.0.1:9/shop') is None
+
+
+def test_a_dropped_server_connection_comes_back(database):
+    """The server ended this PC's session (restart, network): a read reconnects by
+    itself; a write outside a transaction fails once with a sentence, then works."""
+    from models import Customer
+    from models.database import is_server_url, opened_target
+    from services.errors import friendly
+    if not is_server_url(opened_target()):
+        pytest.skip('a server connection')
+    import psycopg2
+    Customer.create(nick='甲', platform='taobao')
+
+    def kill_session():
+        pid = database.execute_sql('SELECT pg_backend_pid()').fetchone()[0]
+        admin = psycopg2.connect(**{**database.connect_params, 'database': database.database})
+        admin.autocommit = True
+        admin.cursor().execute('SELECT pg_terminate_backend(%s)', (pid,))
+        admin.close()
+    kill_session()
+    assert Customer.select().count() == 1                         # read: reconnected
+    kill_session()
+    with pytest.raises(Exception) as e:
+        Customer.create(nick='乙', platform='taobao')
+    assert '连接断了' in friendly(e.value)
+    Customer.create(nick='乙', platform='taobao')                  # the retry works
+    assert sorted(c.nick for c in Customer.select()) == ['乙', '甲']
+
+
+@pytest.mark.parametrize('password', ['a#b!@/c:d%e', '店长 密码'])
+def test_a_password_with_any_characters_logs_in(pg_empty_url, password):
+    import psycopg2
+    from models.database import close_database, make_database
+    s = parse_server_url(pg_empty_url)
+    admin = psycopg2.connect(host=s.host, port=s.port, user=s.user, password=s.password,
+                             dbname=s.database)
+    admin.autocommit = True
+    cur = admin.cursor()
+    cur.execute('DROP ROLE IF EXISTS zhanggui_odd_pw')
+    cur.execute('CREATE ROLE zhanggui_odd_pw LOGIN PASSWORD %s', (password,))
+    try:
+        url = ServerSettings(s.host, s.port, s.database, 'zhanggui_odd_pw', password).url()
+        assert connection.check_server(parse_server_url(url)).ok
+        server = make_database(url)
+        server.connect()
+        assert server.execute_sql('SELECT current_user').fetchone()[0] == 'zhanggui_odd_pw'
+        server.close()
+        assert password not in connection.display_target(url)
+    finally:
+        close_database()
+        cur.execute('DROP ROLE zhanggui_odd_pw')
+        admin.close()
+
+
+def test_display_target_never_shows_a_password():
+    from models.database import display_target
+    assert display_target('postgresql://shop:p@ss@h:5432/z') == 'postgresql://shop@h:5432/z'
+    assert display_target('postgresql://shop:a/b@h/z') == 'postgresql://shop@h/z'
+    assert display_target('postgresql://h/z?password=secret&sslmode=require') == (
+        'postgresql://h/z?sslmode=require')
+    assert display_target('postgresql://h/z') == 'postgresql://h/z'
+
+
+def test_a_move_that_fails_on_a_row_names_the_table_and_leaves_nothing(tmp_path, pg_empty_url):
+    from models.database import make_database
+    from services.server_move import move_to_server
+    folder = tmp_path / '店铺#2 100%'                   # '#' and '%' are common in folder names
+    folder.mkdir()
+    _small_shop(folder / 'shop.db')
+    src = sqlite3.connect(folder / 'shop.db')
+    src.execute('UPDATE customer SET total_spent = 3000000000 WHERE nick = ?', ['小王'])
+    src.commit()
+    src.close()
+    with pytest.raises(UserError, match='表 customer .*整数范围') as e:
+        move_to_server(folder / 'shop.db', pg_empty_url)
+    assert '小王' not in str(e.value)                    # no buyer's row in the message
+    target = make_database(pg_empty_url)
+    target.connect()
+    assert target.get_tables() == []
+    target.close()
+    assert [p.name for p in folder.iterdir()] == ['shop.db']     # no -wal/-shm left behind
+
+
+def test_a_move_by_a_user_who_does_not_own_the_database_is_refused(tmp_path, pg_empty_url):
+    import psycopg2
+    from services.server_move import move_to_server
+    _small_shop(tmp_path / 'shop.db')
+    s = parse_server_url(pg_empty_url)
+    admin = psycopg2.connect(host=s.host, port=s.port, user=s.user, password=s.password,
+                             dbname=s.database)
+    admin.autocommit = True
+    cur = admin.cursor()
+    cur.execute('DROP ROLE IF EXISTS zhanggui_clerk')
+    cur.execute("CREATE ROLE zhanggui_clerk LOGIN PASSWORD 'clerk'")
+    try:
+        url = ServerSettings(s.host, s.port, s.database, 'zhanggui_clerk', 'clerk').url()
+        with pytest.raises(UserError, match=f'所有者 {s.user}'):
+            move_to_server(tmp_path / 'shop.db', url)
+    finally:
+        cur.execute('DROP ROLE zhanggui_clerk')
+        admin.close()
+
+
+def test_an_ipv6_server_address_round_trips():
+    s = ServerSettings(host='fe80::1', port=5432, database='shop', user='shop', password='x')
+    assert s.url() == 'postgresql://shop:x@[fe80::1]:5432/shop'
+    assert parse_server_url(s.url()).url() == s.url()
+    assert ServerSettings('[::1]', 5432, 'shop', 'shop').url() == 'postgresql://shop@[::1]:5432/shop'
+    with pytest.raises(UserError, match='地址'):
+        ServerSettings(host='fe80::zz', database='shop', user='shop').url()

@@ -188,7 +188,8 @@ def _ask_server_down(message: str) -> str:
     box = QMessageBox(QMessageBox.Warning,
                       QCoreApplication.translate('app', '掌柜会员通'), message)
     box.setInformativeText(QCoreApplication.translate(
-        'app', '可以稍后重试，或者这次先打开这台电脑上的数据文件（“设置 → 数据库连接”可以改回）。'))
+        'app', '可以稍后重试，或者这次先打开这台电脑上的数据文件。注意：本机文件不是服务器上的店铺，'
+        '在里面做的修改不会到服务器上（“设置 → 数据库连接”可以改回）。'))
     retry = box.addButton(QCoreApplication.translate('app', '重试'), QMessageBox.AcceptRole)
     local = box.addButton(QCoreApplication.translate('app', '打开本机数据文件'),
                           QMessageBox.ActionRole)
@@ -197,6 +198,24 @@ def _ask_server_down(message: str) -> str:
     box.exec()
     clicked = box.clickedButton()
     return 'retry' if clicked is retry else 'local' if clicked is local else 'quit'
+
+
+def _restart(window) -> None:
+    """Start the app again as it was started, minus --db (the saved choice of shop then
+    applies), and close this one."""
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QApplication
+    args, skip = [], False
+    for a in sys.argv[1:]:
+        if skip or a == '--db':
+            skip = not skip and a == '--db'
+            continue
+        if not a.startswith('--db='):
+            args.append(a)
+    program = [] if getattr(sys, 'frozen', False) else [sys.argv[0]]
+    QProcess.startDetached(sys.executable, program + args)
+    window.close()
+    QApplication.quit()
 
 
 def run_app(argv: list[str]) -> int:
@@ -256,6 +275,7 @@ def _run_window(app, target: str, instance) -> int:
     about.setShortcut(QKeySequence.HelpContents)
     about.triggered.connect(lambda: _show_about(window))
     window.addAction(about)
+    window.restart_requested.connect(lambda _url: _restart(window))
     window.show()
     # Expiry, R and lifecycle move with the calendar: once a day, after the first paint;
     # then the day's backup, and a look every hour for an app left open for days.

@@ -5,7 +5,7 @@ import traceback
 
 from typing import Callable
 
-from PySide6.QtCore import QSettings, QSize, Qt, QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QSettings, QSize, Qt, QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QStackedWidget, QWidget)
@@ -45,6 +45,9 @@ PAGES = (
 
 
 class MainWindow(QMainWindow):
+    # The shop moved to a server (设置 → 数据库连接): the app restarts on it (ui.app).
+    restart_requested = Signal(str)
+
     def __init__(self, db_label: str = '', parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr('掌柜会员通'))
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         from .pages.settings_page import SettingsPage
         page = SettingsPage()
         page.changed.connect(self._data_changed)
+        page.connection.moved.connect(self.restart_requested)
         return page
 
     def refresh_pages(self) -> None:

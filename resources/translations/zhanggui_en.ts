@@ -1344,6 +1344,12 @@ The local data file stays as it is, so you can switch back at any time. After th
         <translation>Moved to the server {0}: {1:,} rows. Restart Zhanggui to open the shop on the server.</translation>
     </message>
     <message>
+        <source>店铺已经搬到服务器。现在重新启动掌柜会员通，打开服务器上的店铺？
+不重启的话，这台电脑上接下来的修改会留在本机文件里，不会到服务器上。</source>
+        <translation>The shop is on the server now. Restart Zhanggui to open the shop on the server?
+Without a restart, further changes on this PC stay in the local file and never reach the server.</translation>
+    </message>
+    <message>
         <source>已取消，服务器上没有留下任何数据。</source>
         <translation>Cancelled; nothing was left on the server.</translation>
     </message>
@@ -5904,8 +5910,8 @@ The sheet needs the columns 「买家会员名」 (buyer nick), 「日期」 (da
         <translation>The automatic backup did not finish: {0}</translation>
     </message>
     <message>
-        <source>可以稍后重试，或者这次先打开这台电脑上的数据文件（“设置 → 数据库连接”可以改回）。</source>
-        <translation>Try again later, or open the data file on this PC for now (Settings → Database connection switches back).</translation>
+        <source>可以稍后重试，或者这次先打开这台电脑上的数据文件。注意：本机文件不是服务器上的店铺，在里面做的修改不会到服务器上（“设置 → 数据库连接”可以改回）。</source>
+        <translation>Try again later, or open the data file on this PC for now. Note: the local file is not the shop on the server, and changes made in it never reach the server (Settings → Database connection switches back).</translation>
     </message>
     <message>
         <source>重试</source>
@@ -5913,7 +5919,7 @@ The sheet needs the columns 「买家会员名」 (buyer nick), 「日期」 (da
     </message>
     <message>
         <source>打开本机数据文件</source>
-        <translation>Open this PC's data file</translation>
+        <translation>Open this PC&apos;s data file</translation>
     </message>
     <message>
         <source>退出</source>

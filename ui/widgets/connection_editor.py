@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QRadioButton, QSpinBox,
                                QVBoxLayout, QWidget)
@@ -19,6 +19,10 @@ from ..tasks import BackgroundTask
 
 
 class ConnectionEditor(QWidget):
+    """Emits `moved(url)` when the owner wants the app restarted on the server it just
+    moved the shop to (until then, this PC's edits would go into the old file)."""
+    moved = Signal(str)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._task: BackgroundTask | None = None
@@ -169,6 +173,11 @@ class ConnectionEditor(QWidget):
             return
         self._say(self.tr('已搬到服务器 {0}：{1:,} 行数据。请重新启动掌柜会员通，之后就打开服务器上'
                           '的店铺。').format(result.url, result.rows))
+        answer = QMessageBox.question(self, self.tr('搬到服务器'), self.tr(
+            '店铺已经搬到服务器。现在重新启动掌柜会员通，打开服务器上的店铺？\n'
+            '不重启的话，这台电脑上接下来的修改会留在本机文件里，不会到服务器上。'))
+        if answer == QMessageBox.Yes:
+            self.moved.emit(url)
 
     def _run(self, work, done, title: str = '', show_progress: bool = True) -> None:
         if self._busy():
