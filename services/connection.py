@@ -78,9 +78,32 @@ def parse_server_url(url: str) -> ServerSettings:
 
 @dataclass(frozen=True)
 class ServerCheck:
+    """What a server database holds. `kind` and `facts` let the UI speak its own language;
+    `message` is the Chinese sentence (command line, logs, and the error kind's text)."""
     ok: bool                       # the app can open this database as a shop
     empty: bool                    # no tables yet (a new shop, or a move's target)
+    kind: str                      # empty, shop, foreign, encoding, no_create or error
+    facts: dict
     message: str
+
+
+_SENTENCES = {
+    'encoding': '连接成功，但数据库编码是 {encoding}，存不下中文：请按说明书用 UTF8 编码重新创建'
+                '数据库。',
+    'no_create': '连接成功，但用户 {user} 不能在 {where} 里建表：请在服务器上把数据库的所有者设为'
+                 '这个用户。',
+    'empty': '连接成功（PostgreSQL {version}）。数据库是空的：可以把本机的店铺搬上去，或者直接开'
+             '一个新店铺。',
+    'foreign': '连接成功，但 {where} 里是别的程序的数据，请换一个新建的空数据库。',
+    'shop': '连接成功（PostgreSQL {version}）：这是掌柜会员通的店铺，结构版本 {schema}，'
+            '{customers:,} 位顾客。',
+}
+
+
+def _found(kind: str, **facts) -> ServerCheck:
+    ok = kind in ('empty', 'shop')
+    return ServerCheck(ok, kind in ('empty', 'no_create'), kind, facts,
+                       _SENTENCES[kind].format(**facts))
 
 
 def check_server(settings: ServerSettings) -> ServerCheck:
@@ -95,26 +118,21 @@ def check_server(settings: ServerSettings) -> ServerCheck:
         version = server.execute_sql('SHOW server_version').fetchone()[0].split()[0]
         encoding = server.execute_sql('SHOW server_encoding').fetchone()[0]
         if encoding.upper().replace('-', '') != 'UTF8':
-            return ServerCheck(False, False, f'连接成功，但数据库编码是 {encoding}，存不下中文：'
-                                             '请按说明书用 UTF8 编码重新创建数据库。')
+            return _found('encoding', encoding=encoding)
         tables = set(server.get_tables())
         if not tables and not server.execute_sql(
                 "SELECT has_schema_privilege('public', 'CREATE')").fetchone()[0]:
-            return ServerCheck(False, True, f'连接成功，但用户 {settings.user} 不能在 {where} 里建表：'
-                                            '请在服务器上把数据库的所有者设为这个用户。')
+            return _found('no_create', user=settings.user, where=where)
         if not tables:
-            return ServerCheck(True, True, f'连接成功（PostgreSQL {version}）。数据库是空的：'
-                                           '可以把本机的店铺搬上去，或者直接开一个新店铺。')
+            return _found('empty', version=version)
         if not {'schema_version', 'customer'} <= tables:
-            return ServerCheck(False, False, f'连接成功，但 {where} 里是别的程序的数据，'
-                                             '请换一个新建的空数据库。')
+            return _found('foreign', where=where)
         schema = server.execute_sql('SELECT MAX(version) FROM schema_version').fetchone()[0]
         customers = server.execute_sql(
             'SELECT COUNT(*) FROM customer WHERE deleted_at IS NULL').fetchone()[0]
-        return ServerCheck(True, False, f'连接成功（PostgreSQL {version}）：这是掌柜会员通的店铺，'
-                                        f'结构版本 {schema}，{customers:,} 位顾客。')
+        return _found('shop', version=version, schema=schema, customers=customers)
     except Exception as e:        # noqa: BLE001 -- whatever the driver says becomes one sentence
-        return ServerCheck(False, False, friendly_error(e, where))
+        return ServerCheck(False, False, 'error', {}, friendly_error(e, where))
     finally:
         if not server.is_closed():
             server.close()

@@ -1326,6 +1326,26 @@ The current data is first backed up to the backup folder (type “Before restore
         <translation>Connecting…</translation>
     </message>
     <message>
+        <source>连接成功，但数据库编码是 {0}，存不下中文：请按说明书用 UTF8 编码重新创建数据库。</source>
+        <translation>Connected, but the database encoding is {0}, which cannot store Chinese: create the database again with UTF8 encoding as the manual says.</translation>
+    </message>
+    <message>
+        <source>连接成功，但用户 {0} 不能在 {1} 里建表：请在服务器上把数据库的所有者设为这个用户。</source>
+        <translation>Connected, but user {0} may not create tables in {1}: on the server, make this user the owner of the database.</translation>
+    </message>
+    <message>
+        <source>连接成功（PostgreSQL {0}）。数据库是空的：可以把本机的店铺搬上去，或者直接开一个新店铺。</source>
+        <translation>Connected (PostgreSQL {0}). The database is empty: move this PC's shop onto it, or start a new shop there.</translation>
+    </message>
+    <message>
+        <source>连接成功，但 {0} 里是别的程序的数据，请换一个新建的空数据库。</source>
+        <translation>Connected, but {0} holds another program's data: use a newly created empty database.</translation>
+    </message>
+    <message>
+        <source>连接成功（PostgreSQL {0}）：这是掌柜会员通的店铺，结构版本 {1}，{2:,} 位顾客。</source>
+        <translation>Connected (PostgreSQL {0}): this is a Zhanggui shop, schema version {1}, {2:,} customers.</translation>
+    </message>
+    <message>
         <source>搬到服务器</source>
         <translation>Move to the server</translation>
     </message>

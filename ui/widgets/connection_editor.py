@@ -145,7 +145,22 @@ class ConnectionEditor(QWidget):
         self._run(lambda _p, _c: check_server(settings), self._tested, show_progress=False)
 
     def _tested(self, result) -> None:
-        self._say(result.message, good=result.ok)
+        f = result.facts
+        sentences = {
+            'encoding': lambda: self.tr('连接成功，但数据库编码是 {0}，存不下中文：请按说明书用 UTF8 '
+                                        '编码重新创建数据库。').format(f['encoding']),
+            'no_create': lambda: self.tr('连接成功，但用户 {0} 不能在 {1} 里建表：请在服务器上把'
+                                         '数据库的所有者设为这个用户。').format(f['user'], f['where']),
+            'empty': lambda: self.tr('连接成功（PostgreSQL {0}）。数据库是空的：可以把本机的店铺搬上去，'
+                                     '或者直接开一个新店铺。').format(f['version']),
+            'foreign': lambda: self.tr('连接成功，但 {0} 里是别的程序的数据，请换一个新建的空数据库。'
+                                       ).format(f['where']),
+            'shop': lambda: self.tr('连接成功（PostgreSQL {0}）：这是掌柜会员通的店铺，结构版本 {1}，'
+                                    '{2:,} 位顾客。').format(f['version'], f['schema'],
+                                                          f['customers']),
+        }
+        self._say(sentences[result.kind]() if result.kind in sentences else result.message,
+                  good=result.ok)
 
     def move(self) -> None:
         try:
