@@ -9,7 +9,8 @@ ZHANGGUI_HOME, so tests and portable installs keep their own.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+import os
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from . import config
@@ -47,13 +48,19 @@ def _stored() -> dict:
 
 
 def load() -> UiPrefs:
-    """The saved preferences; a missing, unreadable or hand-broken file gives the defaults."""
-    known = {f.name for f in fields(UiPrefs)}
-    try:
-        prefs = UiPrefs(**{k: v for k, v in _stored().items() if k in known})
-        prefs.validate()
-    except (UserError, TypeError):
-        return UiPrefs()
+    """The saved preferences; a missing or unreadable file gives the defaults, and a
+    hand-broken field its default alone (a bad language must not forget the server)."""
+    prefs = UiPrefs()
+    stored = _stored()
+    for f in fields(UiPrefs):
+        if f.name not in stored:
+            continue
+        trial = replace(prefs, **{f.name: stored[f.name]})
+        try:
+            trial.validate()
+        except (UserError, TypeError):
+            continue
+        prefs = trial
     return prefs
 
 
@@ -67,5 +74,7 @@ def save(prefs: UiPrefs) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise UserError(f'无法保存设置：{path.parent}（{e.strerror}）') from e
-    with atomic_path(path) as tmp:
+    # The connection may hold a server password: owner-only where permissions exist
+    # (a Windows user's data folder is private already).
+    with atomic_path(path, mode=0o600 if os.name == 'posix' else None) as tmp:
         Path(tmp).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding='utf-8')

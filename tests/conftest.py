@@ -35,7 +35,8 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 # ZHANGGUI_TEST_PG=postgresql://user:password@host/any runs every test that uses the
-# `database` fixture against that PostgreSQL server instead (tests/postgres/run.sh).
+# `database` fixture against that PostgreSQL server instead (bash tests/run_postgres.sh
+# starts a throwaway server and runs the suite that way).
 PG_URL = os.environ.get('ZHANGGUI_TEST_PG', '')
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from peewee import CharField, TextField
+
 from models import Customer, db
 from models.dialect import cross_join, postgres
 
@@ -161,12 +163,15 @@ def sort_ids(ids: list[int], sort: str = 'last_order_at', descending: bool = Tru
     """`ids` in the member list's order for `sort` (a member_query.SORT_FIELDS key)."""
     if not ids:
         return []
-    column = SORT_FIELDS.get(sort, Customer.id).column_name
+    key = SORT_FIELDS.get(sort, Customer.id)
+    column = key.column_name
     way = 'DESC' if descending else 'ASC'
     if postgres():              # NULLs where SQLite puts them: first going up
         nulls = 'LAST' if descending else 'FIRST'
+        # Text in code-point order as on SQLite, whatever the server's collation.
+        collate = ' COLLATE "C"' if isinstance(key, (CharField, TextField)) else ''
         sql = (f'SELECT c.id FROM {CUSTOMER} AS c WHERE c.id = ANY(?) '
-               f'ORDER BY c."{column}" {way} NULLS {nulls}, c.id {way}')
+               f'ORDER BY c."{column}"{collate} {way} NULLS {nulls}, c.id {way}')
         return [i for (i,) in db.execute_sql(sql, [list(ids)]).fetchall()]
     sql = (f'SELECT c.id FROM json_each(?) AS j CROSS JOIN {CUSTOMER} AS c ON c.id = j.value '
            f'ORDER BY c."{column}" {way}, c.id {way}')

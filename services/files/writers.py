@@ -201,8 +201,9 @@ def _watched(rows: Iterable[Sequence], progress: Progress | None,
 
 
 @contextmanager
-def atomic_path(path: str | os.PathLike):
-    """A temp path beside `path`; renamed onto it only if the block succeeds."""
+def atomic_path(path: str | os.PathLike, mode: int | None = None):
+    """A temp path beside `path`; renamed onto it only if the block succeeds. `mode`:
+    the file's permissions (default: the old file's, else a plain save's)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path('.')
     if not folder.is_dir():
@@ -217,7 +218,9 @@ def atomic_path(path: str | os.PathLike):
         yield tmp
         # mkstemp makes the file owner-only (0600); give it what a plain save would.
         try:
-            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+            if mode is None:
+                mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+            os.chmod(tmp, mode)
         except OSError:
             pass
         try:

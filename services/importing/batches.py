@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from peewee import BooleanField
+
 from models import (ContactLog, Customer, CustomerTag, ImportBatch, ImportChange, Order,
                     OrderLine, PointsEntry, Product, Tag, Tier, db, now)
 
@@ -230,9 +232,18 @@ def _restore_profiles(befores: dict[int, dict]) -> set[int]:
     return set(befores)
 
 
+# Order columns a before-image holds as JSON numbers but the server keeps as BOOLEAN:
+# one written on SQLite says 1/0, and a shop moved to PostgreSQL keeps that text.
+_ORDER_FLAGS = frozenset(c for c in TRACKED if isinstance(Order._meta.fields[c], BooleanField))
+
+
 def _parse_value(column: str, v):
-    if v is not None and column in ('created_at', 'paid_at') and isinstance(v, str):
+    if v is None:
+        return v
+    if column in ('created_at', 'paid_at') and isinstance(v, str):
         return datetime.fromisoformat(v)
+    if column in _ORDER_FLAGS:
+        return bool(v)
     return v
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
-from peewee import SQL, Case, NodeList, SqliteDatabase, fn
+from peewee import SQL, Case, CharField, NodeList, SqliteDatabase, TextField, fn
 
 from models import Customer, CustomerSearch, CustomerTag, Order, OrderLine, Tier, db
 from models.care import CustomerMark
@@ -222,6 +222,8 @@ def _ordered(query, f: MemberFilter, reverse: bool = False, hide_index: bool = F
     # SQLite puts NULLs (no order yet) first going up, last going down; PostgreSQL the
     # other way round unless told.
     first, last = ('first', 'last') if not isinstance(db.obj, SqliteDatabase) else (None, None)
+    if first and isinstance(key, (CharField, TextField)):
+        key = key.collate('"C"')    # code-point order as on SQLite, whatever the server's
     if f.descending != reverse:
         return query.order_by(key.desc(nulls=last), Customer.id.desc())
     return query.order_by(key.asc(nulls=first), Customer.id.asc())
